@@ -1,0 +1,94 @@
+package org.tacit.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.SpringApplication;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * Entry point of {@code java -jar tacit.jar <command>}. Commands that need no database (help,
+ * version) run without starting Spring, so they answer in a fraction of a second.
+ */
+@Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+		description = "Tacit knowledge management platform.",
+		subcommands = { Cli.Serve.class, Cli.Version.Print.class, CommandLine.HelpCommand.class })
+public final class Cli implements Callable<Integer> {
+
+	/** Exit code of {@code serve}: the web server keeps the JVM alive, main() must not exit it. */
+	public static final int KEEP_RUNNING = -1;
+
+	private static Class<?> application;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	public static int run(Class<?> applicationClass, String... args) {
+		application = applicationClass;
+		return new CommandLine(new Cli()).execute(args.length == 0 ? new String[] { "serve" } : args);
+	}
+
+	@Override
+	public Integer call() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+		return 0;
+	}
+
+	@Command(name = "serve", description = "Start the Tacit web server (the default command).",
+			mixinStandardHelpOptions = true)
+	static final class Serve implements Callable<Integer> {
+
+		@CommandLine.Unmatched
+		String[] springArguments = new String[0];
+
+		@Override
+		public Integer call() {
+			SpringApplication.run(application, springArguments);
+			return KEEP_RUNNING;
+		}
+	}
+
+	/** Reads the version written by the build into META-INF/build-info.properties. */
+	static final class Version implements IVersionProvider {
+
+		static String current() {
+			try (InputStream in = Cli.class.getResourceAsStream("/META-INF/build-info.properties")) {
+				if (in == null) {
+					return "development";
+				}
+				Properties properties = new Properties();
+				properties.load(in);
+				return properties.getProperty("build.version", "development");
+			}
+			catch (IOException e) {
+				return "development";
+			}
+		}
+
+		@Override
+		public String[] getVersion() {
+			return new String[] { "Tacit " + current() };
+		}
+
+		@Command(name = "version", description = "Print the version of Tacit.")
+		static final class Print implements Callable<Integer> {
+
+			@CommandLine.Spec
+			CommandLine.Model.CommandSpec spec;
+
+			@Override
+			public Integer call() {
+				PrintWriter out = spec.commandLine().getOut();
+				out.println("Tacit " + current());
+				out.flush();
+				return 0;
+			}
+		}
+	}
+}

@@ -1,0 +1,17 @@
+package org.tacit.organizations;
+
+/**
+ * Records who changed what. Call it inside the transaction that makes the change, so that the
+ * change and its record are written together or not at all.
+ */
+public interface AuditLog {
+
+	/**
+	 * @param org the organization the record belongs to, or {@code null} for installation-wide changes
+	 * @param action what happened, as {@code <record>.<past-tense verb>}, for example {@code member.added}
+	 * @param targetType the kind of record changed
+	 * @param targetId the id of the record changed
+	 * @param detail a short human-readable description (at most 1,000 characters)
+	 */
+	void record(OrgId org, String action, String targetType, String targetId, String detail);
+}

@@ -1,0 +1,24 @@
+package org.tacit.organizations;
+
+import java.util.Optional;
+
+/** The facade other modules use to find out who is asking and in which organization. */
+public interface Organizations {
+
+	/**
+	 * The current person's access to the organization with this slug. Unknown organizations and
+	 * organizations the person does not belong to both answer 404, so that their existence is not
+	 * revealed.
+	 */
+	OrgAccess access(String slug);
+
+	/** The signed-in person, if any. */
+	Optional<PersonId> currentPerson();
+
+	/** A member of the organization, found by id or email; empty if not a member. */
+	Optional<Member> findMember(OrgId org, String idOrEmail);
+
+	/** A person as other modules may show them. */
+	record Member(PersonId id, String email, String name, Role role, boolean active) {
+	}
+}

@@ -1,0 +1,105 @@
+package org.tacit.organizations.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.tacit.organizations.AuditLog;
+import org.tacit.organizations.OrgId;
+import org.tacit.organizations.security.CurrentUser;
+import org.tacit.organizations.security.TacitUser;
+import org.tacit.shared.Paging;
+
+/** Writes and reads the audit log. Entries join the caller's transaction: no change goes unrecorded. */
+@Service
+public class AuditService implements AuditLog {
+
+	private static final int DETAIL_MAX = 1000;
+	private static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"),
+			rs.getString("actor_email"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
+			rs.getString("detail"), Rows.instant(rs, "at"));
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	AuditService(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(OrgId org, String action, String targetType, String targetId, String detail) {
+		TacitUser actor = CurrentUser.get().orElse(null);
+		String shortDetail = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
+		jdbc.sql("""
+				INSERT INTO organizations_audit (org_id, actor_id, actor_email, action, target_type, target_id, detail, at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(org == null ? null : org.value(), actor == null ? null : actor.personId().value(),
+					actor == null ? null : actor.email(), action, targetType, targetId, shortDetail,
+					Rows.utc(clock.instant()))
+			.update();
+	}
+
+	/** What the audit list can be narrowed to; every field is optional. */
+	public record Filter(String actor, String action, Instant from, Instant to) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditEntry> list(OrgId org, Filter filter, Paging paging) {
+		Query query = query(org, filter);
+		return jdbc.sql("SELECT * FROM organizations_audit WHERE " + query.where
+				+ " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(query.params)
+			.param(paging.size())
+			.param(paging.offset())
+			.query(ENTRY)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public long count(OrgId org, Filter filter) {
+		Query query = query(org, filter);
+		return jdbc.sql("SELECT COUNT(*) FROM organizations_audit WHERE " + query.where)
+			.params(query.params)
+			.query(Long.class)
+			.single();
+	}
+
+	private record Query(String where, List<Object> params) {
+	}
+
+	private static Query query(OrgId org, Filter filter) {
+		StringBuilder where = new StringBuilder("org_id = ?");
+		List<Object> params = new ArrayList<>();
+		params.add(org.value());
+		if (filter.actor() != null && !filter.actor().isBlank()) {
+			where.append(" AND actor_email = ?");
+			params.add(filter.actor().strip().toLowerCase(Locale.ROOT));
+		}
+		if (filter.action() != null && !filter.action().isBlank()) {
+			where.append(" AND action = ?");
+			params.add(filter.action().strip());
+		}
+		if (filter.from() != null) {
+			where.append(" AND at >= ?");
+			params.add(Rows.utc(filter.from()));
+		}
+		if (filter.to() != null) {
+			where.append(" AND at < ?");
+			params.add(Rows.utc(filter.to()));
+		}
+		return new Query(where.toString(), params);
+	}
+}

@@ -1,0 +1,123 @@
+package org.tacit.organizations.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tacit.organizations.OrgId;
+import org.tacit.organizations.PersonId;
+import org.tacit.organizations.Role;
+import org.tacit.shared.Paging;
+
+/** The organizations_org and organizations_membership tables. */
+@Repository
+public class OrgStore {
+
+	private static final String LISTED = """
+			SELECT o.id, o.slug, o.name, o.created_at, m.role,
+			  (SELECT COUNT(*) FROM organizations_membership c WHERE c.org_id = o.id) AS members
+			FROM organizations_org o
+			LEFT JOIN organizations_membership m ON m.org_id = o.id AND m.person_id = :person
+			""";
+
+	private static final RowMapper<OrgRecord> ORG = (rs, n) -> new OrgRecord(new OrgId(Rows.uuid(rs, "id")),
+			rs.getString("slug"), rs.getString("name"), Rows.instant(rs, "created_at"),
+			rs.getString("role") == null ? null : Role.valueOf(rs.getString("role")), rs.getLong("members"));
+
+	private final JdbcClient jdbc;
+
+	OrgStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<OrgRecord> bySlug(String slug, PersonId viewer) {
+		return jdbc.sql(LISTED + " WHERE o.slug = :slug")
+			.param("person", viewer.value())
+			.param("slug", slug)
+			.query(ORG)
+			.optional();
+	}
+
+	public boolean slugTaken(String slug) {
+		return jdbc.sql("SELECT COUNT(*) FROM organizations_org WHERE slug = ?").param(slug).query(Long.class).single() > 0;
+	}
+
+	/** Organizations the person belongs to, or every organization for a site administrator. */
+	public List<OrgRecord> visibleTo(PersonId person, boolean all, Paging paging) {
+		return jdbc.sql(LISTED + (all ? "" : " WHERE m.role IS NOT NULL")
+				+ " ORDER BY LOWER(o.name), o.slug LIMIT :limit OFFSET :offset")
+			.param("person", person.value())
+			.param("limit", paging.size())
+			.param("offset", paging.offset())
+			.query(ORG)
+			.list();
+	}
+
+	public long countVisibleTo(PersonId person, boolean all) {
+		if (all) {
+			return jdbc.sql("SELECT COUNT(*) FROM organizations_org").query(Long.class).single();
+		}
+		return jdbc.sql("SELECT COUNT(*) FROM organizations_membership WHERE person_id = ?")
+			.param(person.value())
+			.query(Long.class)
+			.single();
+	}
+
+	void insert(OrgId id, String slug, String name, Instant now) {
+		jdbc.sql("INSERT INTO organizations_org (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+			.params(id.value(), slug, name, Rows.utc(now), Rows.utc(now))
+			.update();
+	}
+
+	void rename(OrgId id, String name, Instant now) {
+		jdbc.sql("UPDATE organizations_org SET name = ?, updated_at = ? WHERE id = ?")
+			.params(name, Rows.utc(now), id.value())
+			.update();
+	}
+
+	public Optional<Role> role(OrgId org, PersonId person) {
+		return jdbc.sql("SELECT role FROM organizations_membership WHERE org_id = ? AND person_id = ?")
+			.params(org.value(), person.value())
+			.query(String.class)
+			.optional()
+			.map(Role::valueOf);
+	}
+
+	void addMember(OrgId org, PersonId person, Role role, Instant now) {
+		jdbc.sql("INSERT INTO organizations_membership (org_id, person_id, role, created_at) VALUES (?, ?, ?, ?)")
+			.params(org.value(), person.value(), role.name(), Rows.utc(now))
+			.update();
+	}
+
+	void changeRole(OrgId org, PersonId person, Role role) {
+		jdbc.sql("UPDATE organizations_membership SET role = ? WHERE org_id = ? AND person_id = ?")
+			.params(role.name(), org.value(), person.value())
+			.update();
+	}
+
+	void removeMember(OrgId org, PersonId person) {
+		jdbc.sql("DELETE FROM organizations_membership WHERE org_id = ? AND person_id = ?")
+			.params(org.value(), person.value())
+			.update();
+	}
+
+	long activeAdmins(OrgId org) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM organizations_membership m JOIN organizations_person p ON p.id = m.person_id
+				WHERE m.org_id = ? AND m.role = 'ADMIN' AND p.active = TRUE""")
+			.param(org.value())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Organizations of a person with their role there, for the switcher and for account rules. */
+	public List<OrgRecord> membershipsOf(PersonId person) {
+		return jdbc.sql(LISTED + " WHERE m.role IS NOT NULL ORDER BY LOWER(o.name), o.slug")
+			.param("person", person.value())
+			.query(ORG)
+			.list();
+	}
+}

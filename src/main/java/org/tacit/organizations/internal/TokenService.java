@@ -1,0 +1,169 @@
+package org.tacit.organizations.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tacit.organizations.AuditLog;
+import org.tacit.organizations.PersonId;
+import org.tacit.shared.ProblemException;
+
+/**
+ * Personal API tokens. A token is 32 random bytes, shown once at creation; only its SHA-256 hash is
+ * stored (a slow password hash adds nothing for a random 256-bit secret and would slow every API call).
+ */
+@Service
+public class TokenService {
+
+	public static final int NAME_MAX = 100;
+	public static final int MAX_ACTIVE_PER_PERSON = 50;
+	public static final int MAX_DAYS = 3650;
+	public static final int BOOTSTRAP_MIN_LENGTH = 32;
+	private static final String PREFIX = "tacit_";
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final RowMapper<TokenInfo> TOKEN = (rs, n) -> new TokenInfo(Rows.uuid(rs, "id"), rs.getString("name"),
+			rs.getString("token_hint"), Rows.instant(rs, "created_at"), Rows.instant(rs, "expires_at"),
+			Rows.instant(rs, "last_used_at"));
+
+	private final JdbcClient jdbc;
+	private final AccountStore accounts;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	TokenService(JdbcClient jdbc, AccountStore accounts, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A token as listed: never the secret itself. */
+	public record TokenInfo(UUID id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+	}
+
+	/** A token just created: {@code token} is the secret, shown this once. */
+	public record NewToken(TokenInfo info, String token) {
+	}
+
+	@Transactional
+	public NewToken create(PersonId person, String name, Integer expiresInDays) {
+		String checkedName = Check.name("name", name);
+		if (checkedName.length() > NAME_MAX) {
+			throw ProblemException.invalid("name", "problem.field.tooLong", NAME_MAX);
+		}
+		if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
+			throw ProblemException.invalid("expiresInDays", "token.expiry.range", MAX_DAYS);
+		}
+		if (activeCount(person) >= MAX_ACTIVE_PER_PERSON) {
+			throw ProblemException.conflict(null, "token.tooMany", MAX_ACTIVE_PER_PERSON);
+		}
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant expires = expiresInDays == null ? null : clock.instant().plus(Duration.ofDays(expiresInDays));
+		TokenInfo info = store(person, checkedName, token, expires);
+		audit.record(null, "token.created", "token", info.id().toString(), checkedName);
+		return new NewToken(info, token);
+	}
+
+	/** Installs a token chosen by the operator (TACIT_ADMIN_TOKEN) for automation. */
+	@Transactional
+	public void install(PersonId person, String name, String token) {
+		if (token.length() < BOOTSTRAP_MIN_LENGTH) {
+			throw ProblemException.invalid("token", "token.bootstrap.short", BOOTSTRAP_MIN_LENGTH);
+		}
+		store(person, name, token, null);
+	}
+
+	private TokenInfo store(PersonId person, String name, String token, Instant expires) {
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		String hint = token.substring(token.length() - 4);
+		jdbc.sql("""
+				INSERT INTO organizations_api_token (id, person_id, name, token_hash, token_hint, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, person.value(), name, hash(token), hint, Rows.utc(now), Rows.utc(expires))
+			.update();
+		return new TokenInfo(id, name, hint, now, expires, null);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TokenInfo> list(PersonId person) {
+		return jdbc.sql("""
+				SELECT * FROM organizations_api_token WHERE person_id = ? AND revoked_at IS NULL
+				ORDER BY created_at DESC""")
+			.param(person.value())
+			.query(TOKEN)
+			.list();
+	}
+
+	/** Revokes one of the person's own tokens; someone else's token is "not found". */
+	@Transactional
+	public void revoke(PersonId person, UUID tokenId) {
+		int changed = jdbc.sql("""
+				UPDATE organizations_api_token SET revoked_at = ?
+				WHERE id = ? AND person_id = ? AND revoked_at IS NULL""")
+			.params(Rows.utc(clock.instant()), tokenId, person.value())
+			.update();
+		if (changed == 0) {
+			throw ProblemException.notFound();
+		}
+		audit.record(null, "token.revoked", "token", tokenId.toString(), null);
+	}
+
+	/** The active account a presented token belongs to, if the token is valid now. */
+	@Transactional
+	public Optional<Account> authenticate(String token) {
+		if (token == null || token.isBlank() || token.length() > 200) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		Optional<UUID[]> found = jdbc.sql("""
+				SELECT id, person_id FROM organizations_api_token
+				WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
+			.params(hash(token), Rows.utc(now))
+			.query((rs, n) -> new UUID[] { Rows.uuid(rs, "id"), Rows.uuid(rs, "person_id") })
+			.optional();
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		// last use is kept to the minute, so a busy client does not write on every call
+		jdbc.sql("""
+				UPDATE organizations_api_token SET last_used_at = ?
+				WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
+			.params(Rows.utc(now), found.get()[0], Rows.utc(now.minusSeconds(60)))
+			.update();
+		return accounts.byId(new PersonId(found.get()[1])).filter(Account::active);
+	}
+
+	private int activeCount(PersonId person) {
+		return jdbc.sql("SELECT COUNT(*) FROM organizations_api_token WHERE person_id = ? AND revoked_at IS NULL")
+			.param(person.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	static String hash(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+		}
+	}
+}

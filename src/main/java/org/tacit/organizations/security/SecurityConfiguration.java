@@ -1,0 +1,93 @@
+package org.tacit.organizations.security;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.tacit.organizations.internal.AccountStore;
+import org.tacit.organizations.internal.FirstStart;
+import org.tacit.organizations.internal.TokenService;
+
+/**
+ * Two filter chains: {@code /api/**} authenticates only with personal API tokens (no cookies, so no
+ * CSRF exposure); everything else is the browser application with form sign-in, sessions and CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** Applied to every page but the third-party API browser, whose bundle needs inline styles. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, TokenService tokens, ProblemResponses problems, Clock clock)
+			throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable())
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), AuthorizationFilter.class)
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint((request, response, e) -> problems.unauthorized(request, response,
+						"auth.required"))
+				.accessDeniedHandler((request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"problem.forbidden")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, TokenService tokens, ProblemResponses problems, AccountStore accounts,
+			FirstStart firstStart, Clock clock) throws Exception {
+		http.authorizeHttpRequests(authorize -> authorize
+			.requestMatchers("/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+					"/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasAuthority(TacitUser.SITE_ADMIN)
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/", false)
+				.failureHandler((request, response, e) -> response.sendRedirect(
+						request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
+			.sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+			.addFilterAfter(new AccountStatusFilter(accounts, clock), SecurityContextHolderFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SetupGate(firstStart), AuthorizationFilter.class)
+			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+					new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
+					new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
+		return http.build();
+	}
+}

@@ -1,0 +1,42 @@
+package org.tacit.organizations.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.tacit.organizations.internal.OrgRecord;
+import org.tacit.organizations.internal.OrganizationService;
+import org.tacit.organizations.security.CurrentUser;
+import org.tacit.organizations.security.TacitUser;
+
+/** What the page layout of every module shows: the signed-in person and their organizations. */
+@ControllerAdvice
+class LayoutModel {
+
+	private final OrganizationService organizations;
+
+	LayoutModel(OrganizationService organizations) {
+		this.organizations = organizations;
+	}
+
+	@ModelAttribute("me")
+	TacitUser me(HttpServletRequest request) {
+		return isPage(request) ? CurrentUser.get().orElse(null) : null;
+	}
+
+	@ModelAttribute("myOrgs")
+	List<OrgRecord> myOrgs(HttpServletRequest request) {
+		return isPage(request) ? organizations.membershipsOfCurrent() : List.of();
+	}
+
+	@ModelAttribute("passwordMin")
+	int passwordMin() {
+		return org.tacit.shared.Limits.PASSWORD_MIN;
+	}
+
+	private static boolean isPage(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+}

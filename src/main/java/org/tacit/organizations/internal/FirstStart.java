@@ -59,7 +59,7 @@ public class FirstStart {
 		markInstalled();
 		audit.record(null, "installation.set-up", "person", admin.id().toString(), admin.email());
 		if (demo) {
-			organizations.create(admin.id(), DEMO_NAME, "demo", true);
+			organizations.create(admin.id(), DEMO_NAME, null, true);
 		}
 		log.info("First-start setup created the site administrator {}", admin.email());
 		return admin;

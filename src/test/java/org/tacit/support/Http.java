@@ -1,0 +1,137 @@
+package org.tacit.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP client against the running test server: the API with a bearer token, or the browser
+ * pages with a cookie session (sign-in form and CSRF tokens included).
+ */
+public final class Http {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	private final String base;
+	private final String token;
+	private final HttpClient client;
+
+	private Http(int port, String token, boolean cookies) {
+		this.base = "http://localhost:" + port;
+		this.token = token;
+		HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+		if (cookies) {
+			builder.cookieHandler(new CookieManager());
+		}
+		this.client = builder.build();
+	}
+
+	/** An API client that sends {@code Authorization: Bearer <token>} (none if token is null). */
+	public static Http api(int port, String token) {
+		return new Http(port, token, false);
+	}
+
+	/** A browser-like client with its own cookie jar. */
+	public static Http browser(int port) {
+		return new Http(port, null, true);
+	}
+
+	public Response get(String path) {
+		return send(request(path).GET());
+	}
+
+	public Response delete(String path) {
+		return send(request(path).DELETE());
+	}
+
+	public Response post(String path, Object body) {
+		return send(json(request(path), body, "POST"));
+	}
+
+	public Response patch(String path, Object body) {
+		return send(json(request(path), body, "PATCH"));
+	}
+
+	public Response postRaw(String path, String contentType, String body) {
+		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Posts a form as a browser does, with the CSRF token taken from the page at {@code pagePath}. */
+	public Response submit(String pagePath, String action, Map<String, String> fields) {
+		Response page = get(pagePath);
+		Matcher csrf = CSRF.matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on " + pagePath + ": " + page.status());
+		}
+		String form = fields.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&", "_csrf=" + encode(csrf.group(1)) + "&", ""));
+		return postRaw(action, "application/x-www-form-urlencoded", form);
+	}
+
+	/** Signs in through the sign-in form; returns the response of the form post. */
+	public Response signIn(String email, String password) {
+		return submit("/login", "/login", Map.of("email", email, "password", password));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder;
+	}
+
+	private static HttpRequest.Builder json(HttpRequest.Builder builder, Object body, String method) {
+		String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+		return builder.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(text));
+	}
+
+	private Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Location").orElse(""));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** What came back. */
+	public record Response(int status, String body, String contentType, String location) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + contentType + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
+		}
+	}
+}

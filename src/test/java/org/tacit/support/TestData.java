@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tacit.organizations.internal.Account;
 import org.tacit.organizations.internal.PeopleService;
 import org.tacit.organizations.internal.TokenService;
@@ -25,6 +26,14 @@ public final class TestData {
 		this.port = port;
 		this.people = context.getBean(PeopleService.class);
 		this.tokens = context.getBean(TokenService.class);
+		markInstalled(context.getBean(JdbcClient.class));
+	}
+
+	/** Tests run on an installation that is set up (the first-start test empties this table on purpose). */
+	private static void markInstalled(JdbcClient jdbc) {
+		if (jdbc.sql("SELECT COUNT(*) FROM organizations_installation").query(Long.class).single() == 0) {
+			jdbc.sql("INSERT INTO organizations_installation (id, completed_at) VALUES (1, CURRENT_TIMESTAMP)").update();
+		}
 	}
 
 	/** A person with an API token. */

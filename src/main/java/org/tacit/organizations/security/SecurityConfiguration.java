@@ -80,7 +80,6 @@ class SecurityConfiguration {
 				.failureHandler((request, response, e) -> response.sendRedirect(
 						request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
-			.sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.addFilterAfter(new AccountStatusFilter(accounts, clock), SecurityContextHolderFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), UsernamePasswordAuthenticationFilter.class)

@@ -97,7 +97,7 @@ public class PeopleService {
 		Account account = findAccount(person).orElse(null);
 		if (account == null) {
 			if (!person.contains("@")) {
-				throw ProblemException.invalid("person", "member.person.unknown");
+				throw ProblemException.invalid("person", isUuid(person) ? "member.person.unknown" : "problem.email.format");
 			}
 			try {
 				account = createAccount(person, name, password, false);
@@ -239,6 +239,16 @@ public class PeopleService {
 		}
 		catch (IllegalArgumentException e) {
 			return Optional.empty();
+		}
+	}
+
+	private static boolean isUuid(String value) {
+		try {
+			UUID.fromString(value.strip());
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
 		}
 	}
 

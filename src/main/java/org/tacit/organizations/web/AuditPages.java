@@ -39,7 +39,7 @@ class AuditPages {
 		AuditService.Filter filter = new AuditService.Filter(actor, action,
 				from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
 				to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-		model.addAttribute("org", access);
+		model.addAttribute("currentOrg", access);
 		model.addAttribute("entries", paging.of(audit.list(access.orgId(), filter, paging),
 				audit.count(access.orgId(), filter)));
 		model.addAttribute("actor", actor);

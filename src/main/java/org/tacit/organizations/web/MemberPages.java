@@ -46,7 +46,7 @@ class MemberPages {
 	}
 
 	private void fill(Model model, OrgAccess access, String q, MemberStore.Sort sort, boolean desc, Paging paging) {
-		model.addAttribute("org", access);
+		model.addAttribute("currentOrg", access);
 		model.addAttribute("members", people.list(access, q, sort, desc, paging));
 		model.addAttribute("q", q);
 		model.addAttribute("sort", sort);
@@ -101,7 +101,7 @@ class MemberPages {
 	@GetMapping("/o/{org}/members/{id}/{action:remove|deactivate|reactivate|reset-password}")
 	String confirm(@PathVariable String org, @PathVariable String id, @PathVariable String action, Model model) {
 		OrgAccess access = organizations.access(org).require(Role.ADMIN);
-		model.addAttribute("org", access);
+		model.addAttribute("currentOrg", access);
 		model.addAttribute("member", people.member(access, id));
 		model.addAttribute("action", action);
 		return "orgs/member-confirm";
@@ -118,7 +118,7 @@ class MemberPages {
 				case "deactivate" -> people.setActive(access, id, false);
 				case "reactivate" -> people.setActive(access, id, true);
 				default -> {
-					model.addAttribute("org", access);
+					model.addAttribute("currentOrg", access);
 					model.addAttribute("member", member);
 					model.addAttribute("temporaryPassword", people.resetPassword(access, id));
 					return "orgs/member-password";

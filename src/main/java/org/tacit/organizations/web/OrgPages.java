@@ -56,7 +56,7 @@ class OrgPages {
 	String home(@PathVariable String org, Model model, HttpSession session) {
 		OrgAccess access = organizations.access(org);
 		session.setAttribute(SessionPages.LAST_ORG, access.slug());
-		model.addAttribute("org", access);
+		model.addAttribute("currentOrg", access);
 		model.addAttribute("orgRecord", organizations.get(access));
 		return "orgs/home";
 	}
@@ -64,7 +64,7 @@ class OrgPages {
 	@GetMapping("/o/{org}/settings")
 	String settings(@PathVariable String org, Model model) {
 		OrgAccess access = organizations.access(org).require(Role.ADMIN);
-		model.addAttribute("org", access);
+		model.addAttribute("currentOrg", access);
 		model.addAttribute("name", access.name());
 		return "orgs/settings";
 	}
@@ -80,7 +80,7 @@ class OrgPages {
 		}
 		catch (ProblemException e) {
 			forms.reject(model, e);
-			model.addAttribute("org", access);
+			model.addAttribute("currentOrg", access);
 			model.addAttribute("name", name);
 			return "orgs/settings";
 		}

@@ -133,7 +133,7 @@ class ErrorHandling {
 		ModelAndView page = new ModelAndView("error/page");
 		page.setStatus(status);
 		page.addObject("status", status.value());
-		page.addObject("title", texts.get("problem.title." + status.value()));
+		page.addObject("problemTitle", texts.get("problem.title." + status.value()));
 		page.addObject("detail", detail);
 		page.addObject("errors", errors);
 		return page;

@@ -1,0 +1,21 @@
+package org.tacit.search;
+
+import java.util.UUID;
+
+/**
+ * Puts records into the index and takes them out. Calls are meant for listeners that run after the
+ * change has committed (Spring Modulith's {@code @ApplicationModuleListener}): if the process dies
+ * before the index is updated, the event publication registry replays the event on restart.
+ * Changes are visible to searches within a second.
+ */
+public interface SearchIndex {
+
+	/** Adds the record or replaces the one with the same org, type and id. */
+	void put(SearchDocument document);
+
+	/** Removes one record; unknown records are ignored. */
+	void remove(UUID org, String type, String id);
+
+	/** Removes every record whose parentId is this one (an item's attachments and comments). */
+	void removeChildren(UUID org, String parentId);
+}

@@ -11,6 +11,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
@@ -18,7 +19,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.tacit.search.internal.UserQuery.Clause;
 import org.tacit.search.internal.UserQuery.Group;
 import org.tacit.search.internal.UserQuery.Phrase;
@@ -29,7 +29,7 @@ import org.tacit.search.internal.UserQuery.Word;
  * Turns a {@link UserQuery} into a Lucene query ranked by BM25 (Lucene's default similarity).
  *
  * <p>Each word must match in at least one field; a match in the title counts three times, in the tags
- * twice, in the text once (the best field counts, the others add a little). Synonyms are alternatives
+ * twice, in the text once. Synonyms are alternatives
  * of the word, at a little less weight than the word itself. With {@code fuzzy}, words of four letters
  * or more also match words one edit away (two from seven letters), at half the weight: that is the
  * second try when the exact query finds little. Finally the score is multiplied by a freshness factor
@@ -242,13 +242,22 @@ public final class QueryFactory {
 		return perField(field -> new PrefixQuery(new Term(field, normalized)));
 	}
 
-	/** The terms in every searched field: one term, or a phrase when the text analyzed into several. */
+	/**
+	 * The terms in every searched field. One term is scored with BM25F ({@link CombinedFieldQuery}): the
+	 * fields count as one weighted field, so that a rare field such as the tags does not get a low weight
+	 * just because few records have tags. Several terms (a phrase) are matched per field, best field first.
+	 */
 	static Query fields(List<String> terms) {
 		if (terms.isEmpty()) {
 			return null;
 		}
-		return perField(field -> terms.size() == 1 ? new TermQuery(new Term(field, terms.get(0)))
-				: new PhraseQuery(field, terms.toArray(String[]::new)));
+		if (terms.size() == 1) {
+			return new CombinedFieldQuery.Builder(terms.get(0)).addField(Fields.TITLE, TITLE_BOOST)
+				.addField(Fields.TAGS, TAGS_BOOST)
+				.addField(Fields.TEXT, 1f)
+				.build();
+		}
+		return perField(field -> new PhraseQuery(field, terms.toArray(String[]::new)));
 	}
 
 	private static Query perField(java.util.function.Function<String, Query> query) {

@@ -6,7 +6,12 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tacit.search.SearchRebuild;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +23,7 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Tacit knowledge management platform.",
-		subcommands = { Cli.Serve.class, Cli.Version.Print.class, CommandLine.HelpCommand.class })
+		subcommands = { Cli.Serve.class, Cli.Reindex.class, Cli.Version.Print.class, CommandLine.HelpCommand.class })
 public final class Cli implements Callable<Integer> {
 
 	/** Exit code of {@code serve}: the web server keeps the JVM alive, main() must not exit it. */
@@ -51,6 +56,79 @@ public final class Cli implements Callable<Integer> {
 		public Integer call() {
 			SpringApplication.run(application, springArguments);
 			return KEEP_RUNNING;
+		}
+	}
+
+	@Command(name = "reindex", mixinStandardHelpOptions = true,
+			description = { "Rebuild the search index from the database, showing progress.",
+					"Stop the server first: the index has one writer. Spring settings may follow (--tacit.data-dir=...)." })
+	static final class Reindex implements Callable<Integer> {
+
+		@CommandLine.Unmatched
+		String[] springArguments = new String[0];
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			PrintWriter err = spec.commandLine().getErr();
+			// the application without its web server, and without replaying events meant for the server
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+				.web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.properties("spring.modulith.events.republish-outstanding-events-on-restart=false")
+				.run(springArguments)) {
+				ProgressBar bar = new ProgressBar(err);
+				SearchRebuild.Result result = context.getBean(SearchRebuild.class).rebuild(bar);
+				bar.finish();
+				err.printf("Rebuilt the search index: %d documents in %.1f s%n", result.documents(),
+						result.took().toMillis() / 1000.0);
+				err.flush();
+				return 0;
+			}
+			catch (RuntimeException e) {
+				Throwable cause = e;
+				while (cause.getCause() != null && cause.getCause() != cause) {
+					cause = cause.getCause();
+				}
+				err.println("tacit reindex failed: " + cause.getMessage());
+				err.flush();
+				return 1;
+			}
+		}
+	}
+
+	/** A text progress bar on one line, redrawn when the percentage or the source changes. */
+	static final class ProgressBar implements SearchRebuild.Progress {
+
+		private static final int WIDTH = 30;
+
+		private final PrintWriter out;
+		private int lastPercent = -1;
+		private String lastSource = "";
+
+		ProgressBar(PrintWriter out) {
+			this.out = out;
+		}
+
+		@Override
+		public void update(String source, long done, long total) {
+			int percent = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+			if (percent == lastPercent && source.equals(lastSource)) {
+				return;
+			}
+			lastPercent = percent;
+			lastSource = source;
+			int filled = percent * WIDTH / 100;
+			out.printf("\r[%s%s] %3d%% %d/%d %s", "#".repeat(filled), "-".repeat(WIDTH - filled), percent, done, total,
+					source);
+			out.flush();
+		}
+
+		void finish() {
+			out.println();
+			out.flush();
 		}
 	}
 

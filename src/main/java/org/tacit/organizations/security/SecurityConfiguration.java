@@ -2,6 +2,7 @@ package org.tacit.organizations.security;
 
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,7 @@ import org.tacit.organizations.internal.TokenService;
 /**
  * Two filter chains: {@code /api/**} authenticates only with personal API tokens (no cookies, so no
  * CSRF exposure); everything else is the browser application with form sign-in, sessions and CSRF.
+ * The filter chains are not made for commands that run without the web server ({@code tacit reindex}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,6 +43,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, TokenService tokens, ProblemResponses problems, Clock clock)
 			throws Exception {
 		http.securityMatcher("/api/**")
@@ -62,6 +65,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
 	SecurityFilterChain web(HttpSecurity http, TokenService tokens, ProblemResponses problems, AccountStore accounts,
 			FirstStart firstStart, Clock clock) throws Exception {
 		http.authorizeHttpRequests(authorize -> authorize

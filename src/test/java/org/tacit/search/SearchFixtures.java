@@ -22,7 +22,10 @@ import org.tacit.support.Http;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Puts documents into the real index and waits, at most a second, until searches see them. */
+/**
+ * Puts documents into the real index and waits until searches see them (a few seconds at most, for
+ * a busy machine; the one-second promise has its own test in {@link SearchApiTests}).
+ */
 public final class SearchFixtures {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,7 +49,7 @@ public final class SearchFixtures {
 
 	public void awaitCount(UUID org, String type, String id, int expected) {
 		TermQuery key = new TermQuery(new Term(Fields.KEY, Fields.key(org, type, id)));
-		await().atMost(Duration.ofSeconds(1))
+		await().atMost(Duration.ofSeconds(5))
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> lucene.search(searcher -> {
 				try {

@@ -44,7 +44,7 @@ import org.tacit.shared.DataDirectory;
  * The one Lucene index of the application, under the data directory, with its one writer.
  *
  * <p>Writes are visible to searches after the next near-real-time refresh, which runs every
- * {@code tacit.search.refresh-interval} (200 ms) when something changed, so a record is findable well
+ * {@code tacit.search.refresh-interval} (100 ms) when something changed, so a record is findable well
  * within a second of {@link #put} returning. Changes are committed (made durable) every
  * {@code tacit.search.commit-interval} and on shutdown. A marker file says the index is open; if it
  * is still there at the next start, the process died with uncommitted changes and the index is rebuilt
@@ -71,7 +71,7 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	/** While a rebuild runs: the writes made meanwhile, applied again on top of the rebuilt index. */
 	private List<Change> journal;
 
-	LuceneIndex(DataDirectory data, @Value("${tacit.search.refresh-interval:200ms}") java.time.Duration refresh,
+	LuceneIndex(DataDirectory data, @Value("${tacit.search.refresh-interval:100ms}") java.time.Duration refresh,
 			@Value("${tacit.search.commit-interval:30s}") java.time.Duration commit) {
 		this.root = data.indexDirectory();
 		this.marker = root.resolve("open.marker");

@@ -14,7 +14,7 @@ import org.tacit.shared.ProblemException;
  */
 public record SearchRequest(String q, String kind, String space, List<String> tags, UUID owner, Boolean stale) {
 
-	public static final int MAX_FILTER_LENGTH = 200;
+	public static final int MAX_FILTER_LENGTH = 500;
 	public static final int MAX_TAGS = 10;
 
 	public SearchRequest {

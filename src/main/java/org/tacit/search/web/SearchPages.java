@@ -83,7 +83,7 @@ class SearchPages {
 				h.kind() == null ? null : label("search.kind.", h.kind()), safe(h.snippet()))).toList());
 		model.addAttribute("facets", facets(results, request, links));
 		model.addAttribute("filters", activeFilters(results, request, links));
-		model.addAttribute("pagerBase", links.with(request));
+		model.addAttribute("pagerBase", links.with(Params.of(request)));
 		return "search/search";
 	}
 
@@ -118,11 +118,23 @@ class SearchPages {
 			model.addAttribute("results", null);
 			return "search/suggest :: suggestions";
 		}
-		SearchResults results = search.search(access, SearchRequest.query(q), new Paging(0, SUGGESTIONS), false);
+		SearchResults results = search.search(access, SearchRequest.query(asTyped(q)), new Paging(0, SUGGESTIONS), false);
 		model.addAttribute("results", results);
 		model.addAttribute("hits", results.hits().stream().map(h -> new HitView(h, label("search.type.", h.type()),
 				null, "")).toList());
 		return "search/suggest :: suggestions";
+	}
+
+	/** While typing, the last word is probably not finished: it also finds words that start with it. */
+	static String asTyped(String q) {
+		int end = q.length();
+		int start = end;
+		while (start > 0 && Character.isLetterOrDigit(q.charAt(start - 1))) {
+			start--;
+		}
+		boolean unfinished = end - start >= 2 && (start == 0 || Character.isWhitespace(q.charAt(start - 1)));
+		String word = q.substring(start);
+		return unfinished ? q.substring(0, start) + word + " OR " + word + "*" : q;
 	}
 
 	@GetMapping("/o/{org}/search/gaps")
@@ -173,15 +185,15 @@ class SearchPages {
 		SearchResults.Facets facets = results.facets();
 		views.add(new FacetView("kind", texts.get("search.facet.kind"), facets.kind().entrySet().stream()
 			.map(e -> new FacetValue(label("search.kind.", e.getKey()), e.getValue(),
-					links.with(request.kind() != null && request.kind().equals(e.getKey()) ? request
-							: new SearchRequest(request.q(), e.getKey(), request.space(), request.tags(), request.owner(),
+					links.with(request.kind() != null && request.kind().equals(e.getKey()) ? Params.of(request)
+							: new Params(request.q(), e.getKey(), request.space(), request.tags(), request.owner(),
 									request.stale())),
 					e.getKey().equals(request.kind())))
 			.toList()));
 		Map<String, String> spaceNames = results.labels().getOrDefault("space", Map.of());
 		views.add(new FacetView("space", texts.get("search.facet.space"), facets.space().entrySet().stream()
 			.map(e -> new FacetValue(spaceNames.getOrDefault(e.getKey(), e.getKey()), e.getValue(),
-					links.with(new SearchRequest(request.q(), request.kind(), e.getKey(), request.tags(), request.owner(),
+					links.with(new Params(request.q(), request.kind(), e.getKey(), request.tags(), request.owner(),
 							request.stale())),
 					e.getKey().equals(request.space())))
 			.toList()));
@@ -192,7 +204,7 @@ class SearchPages {
 		Map<String, String> ownerNames = results.labels().getOrDefault("owner", Map.of());
 		views.add(new FacetView("owner", texts.get("search.facet.owner"), facets.owner().entrySet().stream()
 			.map(e -> new FacetValue(ownerNames.getOrDefault(e.getKey(), e.getKey()), e.getValue(),
-					links.with(new SearchRequest(request.q(), request.kind(), request.space(), request.tags(),
+					links.with(new Params(request.q(), request.kind(), request.space(), request.tags(),
 							java.util.UUID.fromString(e.getKey()), request.stale())),
 					request.owner() != null && e.getKey().equals(request.owner().toString())))
 			.toList()));
@@ -201,7 +213,7 @@ class SearchPages {
 			.map(e -> {
 				boolean stale = e.getKey().equals("stale");
 				return new FacetValue(texts.get("search.freshness." + e.getKey()), e.getValue(),
-						links.with(new SearchRequest(request.q(), request.kind(), request.space(), request.tags(),
+						links.with(new Params(request.q(), request.kind(), request.space(), request.tags(),
 								request.owner(), stale)),
 						request.stale() != null && request.stale() == stale);
 			})
@@ -210,42 +222,42 @@ class SearchPages {
 		return views;
 	}
 
-	private static SearchRequest withTag(SearchRequest request, String tag) {
+	private static Params withTag(SearchRequest request, String tag) {
 		List<String> tags = new ArrayList<>(request.tags());
 		if (!tags.contains(tag) && tags.size() < SearchRequest.MAX_TAGS) {
 			tags.add(tag);
 		}
-		return new SearchRequest(request.q(), request.kind(), request.space(), tags, request.owner(), request.stale());
+		return new Params(request.q(), request.kind(), request.space(), tags, request.owner(), request.stale());
 	}
 
 	private List<Filter> activeFilters(SearchResults results, SearchRequest request, Links links) {
 		List<Filter> filters = new ArrayList<>();
 		if (request.kind() != null) {
 			filters.add(new Filter(texts.get("search.facet.kind") + ": " + label("search.kind.", request.kind()),
-					links.with(new SearchRequest(request.q(), null, request.space(), request.tags(), request.owner(),
+					links.with(new Params(request.q(), null, request.space(), request.tags(), request.owner(),
 							request.stale()))));
 		}
 		if (request.space() != null) {
 			String name = results.labels().getOrDefault("space", Map.of()).getOrDefault(request.space(), request.space());
-			filters.add(new Filter(texts.get("search.facet.space") + ": " + name, links.with(new SearchRequest(
+			filters.add(new Filter(texts.get("search.facet.space") + ": " + name, links.with(new Params(
 					request.q(), request.kind(), null, request.tags(), request.owner(), request.stale()))));
 		}
 		for (String tag : request.tags()) {
 			List<String> others = request.tags().stream().filter(t -> !t.equals(tag)).toList();
-			filters.add(new Filter(texts.get("search.facet.tag") + ": " + tag, links.with(new SearchRequest(request.q(),
+			filters.add(new Filter(texts.get("search.facet.tag") + ": " + tag, links.with(new Params(request.q(),
 					request.kind(), request.space(), others, request.owner(), request.stale()))));
 		}
 		if (request.owner() != null) {
 			String name = results.labels()
 				.getOrDefault("owner", Map.of())
 				.getOrDefault(request.owner().toString(), request.owner().toString());
-			filters.add(new Filter(texts.get("search.facet.owner") + ": " + name, links.with(new SearchRequest(
+			filters.add(new Filter(texts.get("search.facet.owner") + ": " + name, links.with(new Params(
 					request.q(), request.kind(), request.space(), request.tags(), null, request.stale()))));
 		}
 		if (request.stale() != null) {
 			filters.add(new Filter(texts.get("search.facet.freshness") + ": "
 					+ texts.get("search.freshness." + (request.stale() ? "stale" : "fresh")),
-					links.with(new SearchRequest(request.q(), request.kind(), request.space(), request.tags(),
+					links.with(new Params(request.q(), request.kind(), request.space(), request.tags(),
 							request.owner(), null))));
 		}
 		return filters;
@@ -269,10 +281,19 @@ class SearchPages {
 		return withoutMarks.indexOf('<') >= 0 || withoutMarks.indexOf('>') >= 0 ? HtmlUtils.htmlEscape(snippet) : snippet;
 	}
 
+	/** The parameters of a link to the search page; not checked, since their values come from the index. */
+	record Params(String q, String kind, String space, List<String> tags, java.util.UUID owner, Boolean stale) {
+
+		static Params of(SearchRequest request) {
+			return new Params(request.q(), request.kind(), request.space(), request.tags(), request.owner(),
+					request.stale());
+		}
+	}
+
 	/** Addresses of the search page with other filters, relative to the application (th:href adds the context). */
 	private record Links(String slug) {
 
-		String with(SearchRequest request) {
+		String with(Params request) {
 			List<String> parameters = new ArrayList<>();
 			if (!request.q().isBlank()) {
 				parameters.add(parameter("q", request.q()));

@@ -276,7 +276,14 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 
 	@Override
 	public void destroy() throws IOException {
-		scheduler.shutdownNow();
+		// no interrupt: Lucene's file channels close when a thread doing I/O is interrupted
+		scheduler.shutdown();
+		try {
+			scheduler.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		synchronized (writeLock) {
 			if (writer.isOpen()) {
 				searchers.close();

@@ -13,3 +13,11 @@ document.addEventListener('click', function (event) {
     button.textContent = button.getAttribute('data-copied') || button.textContent;
   }
 });
+// htmx requests that change something carry the page's CSRF token, like the forms do.
+document.addEventListener('htmx:configRequest', function (event) {
+  var header = document.querySelector('meta[name="csrf-header"]');
+  var token = document.querySelector('meta[name="csrf-token"]');
+  if (header && token && event.detail.verb !== 'get') {
+    event.detail.headers[header.content] = token.content;
+  }
+});

@@ -18,6 +18,12 @@ public interface Organizations {
 	/** A member of the organization, found by id or email; empty if not a member. */
 	Optional<Member> findMember(OrgId org, String idOrEmail);
 
+	/**
+	 * Display names of people, for showing who owns or changed a record. People who have left the
+	 * organization keep their name on what they did.
+	 */
+	java.util.Map<PersonId, String> names(java.util.Collection<PersonId> people);
+
 	/** A person as other modules may show them. */
 	record Member(PersonId id, String email, String name, Role role, boolean active) {
 	}

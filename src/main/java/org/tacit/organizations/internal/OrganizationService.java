@@ -47,11 +47,8 @@ public class OrganizationService implements Organizations {
 	public OrgAccess access(String slug) {
 		TacitUser user = CurrentUser.require();
 		OrgRecord org = orgs.bySlug(slug == null ? "" : slug, user.personId()).orElseThrow(ProblemException::notFound);
-		Role role = org.role();
-		if (role == null && user.siteAdmin()) {
-			// site administrators run the installation and may manage every organization
-			role = Role.ADMIN;
-		}
+		// site administrators run the installation and manage every organization, whatever their membership
+		Role role = user.siteAdmin() ? Role.ADMIN : org.role();
 		if (role == null) {
 			throw ProblemException.notFound();
 		}
@@ -68,6 +65,12 @@ public class OrganizationService implements Organizations {
 	public Optional<Member> findMember(OrgId org, String idOrEmail) {
 		return findMemberRecord(org, idOrEmail)
 			.map(m -> new Member(m.id(), m.email(), m.name(), m.role(), m.active()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Map<PersonId, String> names(java.util.Collection<PersonId> people) {
+		return accounts.names(people);
 	}
 
 	Optional<MemberRecord> findMemberRecord(OrgId org, String idOrEmail) {

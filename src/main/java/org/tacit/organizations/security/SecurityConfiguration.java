@@ -17,6 +17,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.tacit.organizations.internal.AccountStore;
@@ -79,6 +81,13 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", false)
 				.failureHandler((request, response, e) -> response.sendRedirect(
 						request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+			// machines (metrics scrapers) get 401; people, whatever their client sends, the sign-in page
+			.exceptionHandling(handling -> handling
+				.defaultAuthenticationEntryPointFor(
+						(request, response, e) -> problems.unauthorized(request, response, "auth.required"),
+						PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.addFilterAfter(new AccountStatusFilter(accounts, clock), SecurityContextHolderFilter.class)

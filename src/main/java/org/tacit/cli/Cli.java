@@ -18,7 +18,7 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Tacit knowledge management platform.",
-		subcommands = { Cli.Serve.class, Cli.Version.Print.class, CommandLine.HelpCommand.class })
+		subcommands = { Cli.Serve.class, ImportCommand.class, Cli.Version.Print.class, CommandLine.HelpCommand.class })
 public final class Cli implements Callable<Integer> {
 
 	/** Exit code of {@code serve}: the web server keeps the JVM alive, main() must not exit it. */
@@ -32,6 +32,11 @@ public final class Cli implements Callable<Integer> {
 	public static int run(Class<?> applicationClass, String... args) {
 		application = applicationClass;
 		return new CommandLine(new Cli()).execute(args.length == 0 ? new String[] { "serve" } : args);
+	}
+
+	/** The application without its web server, for commands that work on the data and exit. */
+	static org.springframework.context.ConfigurableApplicationContext startWithoutWeb() {
+		return ImportCommand.start(application);
 	}
 
 	@Override

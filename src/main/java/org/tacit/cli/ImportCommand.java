@@ -99,9 +99,28 @@ final class ImportCommand implements Callable<Integer> {
 		}
 	}
 
+	/**
+	 * Starts the application without its web server. The embedded database and the search index belong
+	 * to one process at a time, so a running server is reported in one clear sentence.
+	 */
 	static ConfigurableApplicationContext start(Class<?> application) {
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.org.tacit=WARN")
-			.run();
+		try {
+			return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+				.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.org.tacit=WARN",
+						"logging.level.org.springframework.boot.SpringApplication=OFF",
+						"logging.level.org.springframework.boot.diagnostics=OFF",
+						"logging.level.org.springframework.context=ERROR")
+				.run();
+		}
+		catch (RuntimeException e) {
+			for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+				String message = String.valueOf(cause.getMessage());
+				if (message.contains("already in use") || message.contains("Lock held") || message.contains("write.lock")) {
+					throw new IllegalStateException("The data in TACIT_DATA_DIR is in use by a running Tacit. "
+							+ "Stop the server first, then run this command again.", e);
+				}
+			}
+			throw e;
+		}
 	}
 }

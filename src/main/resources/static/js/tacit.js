@@ -13,6 +13,15 @@ document.addEventListener('click', function (event) {
     button.textContent = button.getAttribute('data-copied') || button.textContent;
   }
 });
+// htmx requests that change something carry the page's CSRF token, like the forms do.
+document.addEventListener('htmx:configRequest', function (event) {
+  var header = document.querySelector('meta[name="csrf-header"]');
+  var token = document.querySelector('meta[name="csrf-token"]');
+  if (header && token && event.detail.verb !== 'get') {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+
 // The answers under the header's search box close with Escape, and when focus leaves the search box.
 document.addEventListener('keydown', function (event) {
   var search = event.target.closest && event.target.closest('.site-search');

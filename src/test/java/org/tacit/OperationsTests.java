@@ -41,7 +41,8 @@ class OperationsTests {
 		Http.Response notSiteAdmin = Http.api(port, orgAdmin.token()).get("/actuator/prometheus");
 		Http.Response siteAdmin = Http.api(port, org.admin().token()).get("/actuator/prometheus");
 
-		assertThat(anonymous.status()).isIn(302, 401);
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.contentType()).startsWith("application/problem+json");
 		assertThat(notSiteAdmin.status()).isEqualTo(403);
 		assertThat(siteAdmin.status()).isEqualTo(200);
 		assertThat(siteAdmin.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
@@ -75,8 +76,13 @@ class OperationsTests {
 		String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
 
 		Http.Response refused = Http.api(port, admin.token()).postRaw("/api/v1/orgs", "application/json", huge);
+		Http.Response chunked = Http.api(port, admin.token())
+			.postChunked("/api/v1/orgs", "application/json", huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
 		assertThat(refused.status()).isEqualTo(413);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.json().get("detail").asString()).contains("1 MB");
+		assertThat(chunked.status()).isEqualTo(413);
+		assertThat(chunked.contentType()).startsWith("application/problem+json");
 	}
 }

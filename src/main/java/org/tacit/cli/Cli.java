@@ -6,10 +6,7 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tacit.search.SearchRebuild;
 
@@ -23,7 +20,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Tacit knowledge management platform.",
-		subcommands = { Cli.Serve.class, Cli.Reindex.class, Cli.Version.Print.class, CommandLine.HelpCommand.class })
+		subcommands = { Cli.Serve.class, ImportCommand.class, Cli.Reindex.class, Cli.Version.Print.class,
+				CommandLine.HelpCommand.class })
 public final class Cli implements Callable<Integer> {
 
 	/** Exit code of {@code serve}: the web server keeps the JVM alive, main() must not exit it. */
@@ -37,6 +35,11 @@ public final class Cli implements Callable<Integer> {
 	public static int run(Class<?> applicationClass, String... args) {
 		application = applicationClass;
 		return new CommandLine(new Cli()).execute(args.length == 0 ? new String[] { "serve" } : args);
+	}
+
+	/** The application without its web server, for commands that work on the data and exit. */
+	static org.springframework.context.ConfigurableApplicationContext startWithoutWeb() {
+		return ImportCommand.start(application);
 	}
 
 	@Override
@@ -61,11 +64,8 @@ public final class Cli implements Callable<Integer> {
 
 	@Command(name = "reindex", mixinStandardHelpOptions = true,
 			description = { "Rebuild the search index from the database, showing progress.",
-					"Stop the server first: the index has one writer. Spring settings may follow (--tacit.data-dir=...)." })
+					"Stop the server first: the index has one writer." })
 	static final class Reindex implements Callable<Integer> {
-
-		@CommandLine.Unmatched
-		String[] springArguments = new String[0];
 
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
@@ -73,12 +73,7 @@ public final class Cli implements Callable<Integer> {
 		@Override
 		public Integer call() {
 			PrintWriter err = spec.commandLine().getErr();
-			// the application without its web server, and without replaying events meant for the server
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-				.web(WebApplicationType.NONE)
-				.bannerMode(Banner.Mode.OFF)
-				.properties("spring.modulith.events.republish-outstanding-events-on-restart=false")
-				.run(springArguments)) {
+			try (ConfigurableApplicationContext context = startWithoutWeb()) {
 				ProgressBar bar = new ProgressBar(err);
 				SearchRebuild.Result result = context.getBean(SearchRebuild.class).rebuild(bar);
 				bar.finish();
@@ -88,11 +83,8 @@ public final class Cli implements Callable<Integer> {
 				return 0;
 			}
 			catch (RuntimeException e) {
-				Throwable cause = e;
-				while (cause.getCause() != null && cause.getCause() != cause) {
-					cause = cause.getCause();
-				}
-				err.println("tacit reindex failed: " + cause.getMessage());
+				err.println();
+				err.println("tacit reindex failed: " + e.getMessage());
 				err.flush();
 				return 1;
 			}

@@ -12,11 +12,27 @@ public interface Organizations {
 	 */
 	OrgAccess access(String slug);
 
+	/** The slug of an organization, for building links to its pages; empty if it does not exist. */
+	Optional<String> slug(OrgId org);
+
+	/**
+	 * Access of a named member, for trusted callers that act without a web request (the command line).
+	 * Without a person, the organization's longest-serving active administrator acts. 404 if the
+	 * organization or the member does not exist, or the member is deactivated.
+	 */
+	OrgAccess accessAs(String slug, String personIdOrEmail);
+
 	/** The signed-in person, if any. */
 	Optional<PersonId> currentPerson();
 
 	/** A member of the organization, found by id or email; empty if not a member. */
 	Optional<Member> findMember(OrgId org, String idOrEmail);
+
+	/**
+	 * Display names of people, for showing who owns or changed a record. People who have left the
+	 * organization keep their name on what they did.
+	 */
+	java.util.Map<PersonId, String> names(java.util.Collection<PersonId> people);
 
 	/** A person as other modules may show them. */
 	record Member(PersonId id, String email, String name, Role role, boolean active) {

@@ -91,6 +91,17 @@ class AuditLogTests {
 	}
 
 	@Test
+	void siteAdministratorsReadTheInstallationsOwnEntries() {
+		Http siteAdmin = Http.api(port, org.admin().token());
+		String tokenId = siteAdmin.post("/api/v1/tokens", Map.of("name", "audited")).json().get("id").asString();
+
+		Http.Response entries = siteAdmin.get("/api/v1/audit?action=token.created&actor=" + org.admin().email());
+
+		assertThat(entries.json().get("items").findValuesAsString("targetId")).contains(tokenId);
+		assertThat(Http.api(port, data.member(org, "ADMIN").token()).get("/api/v1/audit").status()).isEqualTo(403);
+	}
+
+	@Test
 	void onlyAdministratorsReadTheLog() {
 		TestData.Person manager = data.member(org, "KNOWLEDGE_MANAGER");
 

@@ -129,6 +129,26 @@ class MembersApiTests {
 	}
 
 	@Test
+	void aChangeOfRoleAndStatusTogetherIsAllOrNothing() {
+		TestData.Person second = data.member(org, "ADMIN");
+		String self = members() + "/" + second.email();
+
+		Http.Response refused = Http.api(port, second.token()).patch(self, Map.of("role", "EDITOR", "active", false));
+
+		// refused (one may not deactivate oneself) and rolled back whole: the role did not change either
+		assertThat(refused.status()).isBetween(400, 499);
+		assertThat(admin.get(self).json().get("role").asString()).isEqualTo("ADMIN");
+	}
+
+	@Test
+	void siteAdministratorsStayAdministratorsWhateverTheirMembershipRole() {
+		TestData.Person second = data.member(org, "ADMIN");
+		Http.api(port, second.token()).patch(members() + "/" + org.admin().email(), Map.of("role", "VIEWER"));
+
+		assertThat(admin.get("/api/v1/orgs/" + org.slug() + "/audit").status()).isEqualTo(200);
+	}
+
+	@Test
 	void removedMembersLoseAccessAtOnce() {
 		TestData.Person editor = data.member(org, "EDITOR");
 		Http editorApi = Http.api(port, editor.token());

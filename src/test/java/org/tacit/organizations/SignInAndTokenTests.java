@@ -99,6 +99,7 @@ class SignInAndTokenTests {
 			.update();
 
 		assertThat(Http.api(port, token).get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/tokens").body()).doesNotContain("short-lived");
 	}
 
 	@Test

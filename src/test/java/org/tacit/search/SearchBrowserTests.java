@@ -3,32 +3,27 @@ package org.tacit.search;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.tacit.support.BrowserSupport;
 import org.tacit.support.TacitTest;
 import org.tacit.support.TestData;
 
-/** The search box and page in a real Chromium (Debian's): typing, the keyboard, and the layout's width. */
+/** The search box and page in a real Chromium: typing, the keyboard, facets and the layout's width. */
 @TacitTest
 class SearchBrowserTests {
 
-	private static Playwright playwright;
-	private static Browser chromium;
+	@RegisterExtension
+	static final BrowserSupport browser = new BrowserSupport();
 
 	@LocalServerPort
 	int port;
@@ -38,26 +33,6 @@ class SearchBrowserTests {
 
 	TestData.Org org;
 	Page page;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		chromium = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions()
-				.setExecutablePath(Path.of(System.getProperty("tacit.chromium", "/usr/bin/chromium")))
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@BeforeEach
 	void setUp() {
@@ -70,8 +45,7 @@ class SearchBrowserTests {
 					.owner(java.util.UUID.randomUUID(), "Owner " + longWord)
 					.text("How we plan each quarter. " + longWord + " and more planning words.").build(),
 				SearchFixtures.doc(org.id(), "Planning checklist").kind("CHECKLIST").stale().text("Steps.").build());
-		page = chromium.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)
-			.setBaseURL("http://localhost:" + port)).newPage();
+		page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768)).newPage();
 		page.navigate("/login");
 		page.getByLabel("Email").fill(org.admin().email());
 		page.getByLabel("Password").fill(TestData.PASSWORD);

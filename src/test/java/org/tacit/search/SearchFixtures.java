@@ -8,27 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.springframework.context.ApplicationContext;
 import org.tacit.search.internal.Fields;
 import org.tacit.search.internal.LuceneIndex;
-import org.tacit.support.Http;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Puts documents into the real index and waits until searches see them (a few seconds at most, for
  * a busy machine; the one-second promise has its own test in {@link SearchApiTests}).
  */
 public final class SearchFixtures {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final SearchIndex index;
 	private final LuceneIndex lucene;
@@ -59,28 +49,6 @@ public final class SearchFixtures {
 					throw new java.io.UncheckedIOException(e);
 				}
 			}) == expected);
-	}
-
-	/** PUT with a bearer token and a JSON body (the shared client has no PUT yet). */
-	public static Http.Response put(int port, String token, String path, Object body) {
-		String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json))
-			.build();
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-			return new Http.Response(response.statusCode(), response.body(),
-					response.headers().firstValue("Content-Type").orElse(""), "");
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 
 	public static Doc doc(UUID org, String title) {

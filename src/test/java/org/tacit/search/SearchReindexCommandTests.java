@@ -26,12 +26,12 @@ class SearchReindexCommandTests {
 	void reindexRebuildsTheIndexShowingProgressAndExitsZero() throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Path output = dataDir.resolve("output.txt");
-		Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-				TacitApplication.class.getName(), "reindex", "--tacit.data-dir=" + dataDir,
-				"--logging.level.root=WARN"))
+		ProcessBuilder command = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+				TacitApplication.class.getName(), "reindex"))
 			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+			.redirectOutput(output.toFile());
+		command.environment().put("TACIT_DATA_DIR", dataDir.toString());
+		Process process = command.start();
 
 		boolean finished = process.waitFor(3, TimeUnit.MINUTES);
 		if (!finished) {

@@ -56,7 +56,7 @@ class SearchSynonymsTests {
 	}
 
 	private Http.Response put(String token, Object body) {
-		return SearchFixtures.put(port, token, synonyms(), body);
+		return Http.api(port, token).put(synonyms(), body);
 	}
 
 	@Test

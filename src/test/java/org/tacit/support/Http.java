@@ -61,8 +61,18 @@ public final class Http {
 		return send(json(request(path), body, "POST"));
 	}
 
+	public Response put(String path, Object body) {
+		return send(json(request(path), body, "PUT"));
+	}
+
 	public Response patch(String path, Object body) {
 		return send(json(request(path), body, "PATCH"));
+	}
+
+	/** Posts a body of unknown length, so it travels chunked, as streaming clients send it. */
+	public Response postChunked(String path, String contentType, byte[] body) {
+		return send(request(path).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
 	}
 
 	public Response postRaw(String path, String contentType, String body) {
@@ -89,7 +99,8 @@ public final class Http {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+		// a redirect's Location may be absolute
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}

@@ -1,11 +1,14 @@
 package org.tacit.support;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tacit.organizations.internal.Account;
+import org.tacit.organizations.internal.FirstStart;
 import org.tacit.organizations.internal.PeopleService;
 import org.tacit.organizations.internal.TokenService;
 
@@ -21,19 +24,29 @@ public final class TestData {
 	private final int port;
 	private final PeopleService people;
 	private final TokenService tokens;
+	private final JdbcClient jdbc;
+	private final FirstStart firstStart;
 
 	public TestData(ApplicationContext context, int port) {
 		this.port = port;
 		this.people = context.getBean(PeopleService.class);
 		this.tokens = context.getBean(TokenService.class);
-		markInstalled(context.getBean(JdbcClient.class));
+		this.jdbc = context.getBean(JdbcClient.class);
+		this.firstStart = context.getBean(FirstStart.class);
+		installed();
 	}
 
-	/** Tests run on an installation that is set up (the first-start test empties this table on purpose). */
-	private static void markInstalled(JdbcClient jdbc) {
+	/**
+	 * Makes sure the installation counts as set up, so the browser pages are not sent to the first-start
+	 * setup: a fresh test database has no site administrator from the environment.
+	 */
+	public void installed() {
 		if (jdbc.sql("SELECT COUNT(*) FROM organizations_installation").query(Long.class).single() == 0) {
-			jdbc.sql("INSERT INTO organizations_installation (id, completed_at) VALUES (1, CURRENT_TIMESTAMP)").update();
+			jdbc.sql("INSERT INTO organizations_installation (id, completed_at) VALUES (1, ?)")
+				.param(OffsetDateTime.now(ZoneOffset.UTC))
+				.update();
 		}
+		firstStart.reset();
 	}
 
 	/** A person with an API token. */

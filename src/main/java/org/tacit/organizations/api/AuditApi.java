@@ -17,6 +17,7 @@ import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Role;
 import org.tacit.organizations.internal.AuditService;
 import org.tacit.organizations.internal.OrganizationService;
+import org.tacit.organizations.security.CurrentUser;
 import org.tacit.shared.Page;
 import org.tacit.shared.Paging;
 import org.tacit.shared.ProblemException;
@@ -45,6 +46,20 @@ class AuditApi {
 				instant("to", to, true));
 		return paging.of(audit.list(access.orgId(), filter, paging), audit.count(access.orgId(), filter))
 			.map(Views.Audit::of);
+	}
+
+	@GetMapping("/api/v1/audit")
+	@Operation(summary = "Installation-wide audit entries (set-up, tokens, own passwords and names), for site "
+			+ "administrators")
+	Page<Views.Audit> installation(@RequestParam(required = false) String actor,
+			@RequestParam(required = false) String action, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Paging paging) {
+		if (!CurrentUser.require().siteAdmin()) {
+			throw ProblemException.forbidden();
+		}
+		AuditService.Filter filter = new AuditService.Filter(actor, action, instant("from", from, false),
+				instant("to", to, true));
+		return paging.of(audit.list(null, filter, paging), audit.count(null, filter)).map(Views.Audit::of);
 	}
 
 	private static Instant instant(String field, String value, boolean endOfDay) {

@@ -88,14 +88,7 @@ class MemberApi {
 		if (role == null && change.active() == null) {
 			throw ProblemException.invalid("role", "member.change.empty");
 		}
-		MemberRecord member = people.member(access, id);
-		if (role != null) {
-			member = people.changeRole(access, id, role);
-		}
-		if (change.active() != null) {
-			member = people.setActive(access, id, change.active());
-		}
-		return Views.Member.of(member);
+		return Views.Member.of(people.change(access, id, role, change.active()));
 	}
 
 	@DeleteMapping("/{id}")

@@ -32,6 +32,20 @@ public class AccountStore {
 		return jdbc.sql("SELECT * FROM organizations_person WHERE email = ?").param(email).query(ACCOUNT).optional();
 	}
 
+	/** Names by id; at most a few hundred ids at a time (one page of records). */
+	java.util.Map<PersonId, String> names(java.util.Collection<PersonId> ids) {
+		java.util.Map<PersonId, String> names = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		java.util.List<UUID> values = ids.stream().map(PersonId::value).distinct().toList();
+		jdbc.sql("SELECT id, name FROM organizations_person WHERE id IN (:ids)")
+			.param("ids", values)
+			.query((rs, n) -> names.put(new PersonId(Rows.uuid(rs, "id")), rs.getString("name")))
+			.list();
+		return names;
+	}
+
 	public boolean any() {
 		return jdbc.sql("SELECT COUNT(*) FROM organizations_person").query(Long.class).single() > 0;
 	}

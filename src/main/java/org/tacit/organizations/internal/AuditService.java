@@ -81,9 +81,12 @@ public class AuditService implements AuditLog {
 	}
 
 	private static Query query(OrgId org, Filter filter) {
-		StringBuilder where = new StringBuilder("org_id = ?");
+		// entries of no organization (installation set-up, tokens, own password) are the site administrators'
+		StringBuilder where = new StringBuilder(org == null ? "org_id IS NULL" : "org_id = ?");
 		List<Object> params = new ArrayList<>();
-		params.add(org.value());
+		if (org != null) {
+			params.add(org.value());
+		}
 		if (filter.actor() != null && !filter.actor().isBlank()) {
 			where.append(" AND actor_email = ?");
 			params.add(filter.actor().strip().toLowerCase(Locale.ROOT));

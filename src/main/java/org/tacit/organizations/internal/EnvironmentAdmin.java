@@ -1,15 +1,18 @@
 package org.tacit.organizations.internal;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.tacit.shared.ProblemException;
 import org.tacit.shared.Texts;
 
-/** Creates the site administrator named by TACIT_ADMIN_EMAIL and friends when the database is empty. */
+/**
+ * Creates the site administrator named by TACIT_ADMIN_EMAIL and friends when the database is empty.
+ * It runs once every bean exists and before the web server takes requests, so the setup page is
+ * never reachable in between.
+ */
 @Component
-class EnvironmentAdmin implements ApplicationRunner {
+class EnvironmentAdmin implements SmartInitializingSingleton {
 
 	private final FirstStart firstStart;
 	private final Texts texts;
@@ -27,7 +30,7 @@ class EnvironmentAdmin implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		try {
 			firstStart.fromEnvironment(email, password, token);
 		}

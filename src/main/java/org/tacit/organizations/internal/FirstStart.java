@@ -71,9 +71,10 @@ public class FirstStart {
 		if (email == null || email.isBlank() || !needed()) {
 			return;
 		}
-		if (token != null && !token.isBlank() && token.length() < TokenService.BOOTSTRAP_MIN_LENGTH) {
-			throw new IllegalStateException(
-					"TACIT_ADMIN_TOKEN must be at least " + TokenService.BOOTSTRAP_MIN_LENGTH + " characters long");
+		if (token != null && !token.isBlank() && (token.length() < TokenService.BOOTSTRAP_MIN_LENGTH
+				|| token.length() > TokenService.MAX_LENGTH || !token.equals(token.strip()))) {
+			throw new IllegalStateException("TACIT_ADMIN_TOKEN must be " + TokenService.BOOTSTRAP_MIN_LENGTH + " to "
+					+ TokenService.MAX_LENGTH + " characters long, without spaces at either end");
 		}
 		Account admin = people.createAccount(email, "Administrator", password, true);
 		markInstalled();

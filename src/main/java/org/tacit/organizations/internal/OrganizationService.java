@@ -47,15 +47,29 @@ public class OrganizationService implements Organizations {
 	public OrgAccess access(String slug) {
 		TacitUser user = CurrentUser.require();
 		OrgRecord org = orgs.bySlug(slug == null ? "" : slug, user.personId()).orElseThrow(ProblemException::notFound);
-		Role role = org.role();
-		if (role == null && user.siteAdmin()) {
-			// site administrators run the installation and may manage every organization
-			role = Role.ADMIN;
-		}
+		// site administrators run the installation and manage every organization, whatever their membership
+		Role role = user.siteAdmin() ? Role.ADMIN : org.role();
 		if (role == null) {
 			throw ProblemException.notFound();
 		}
 		return new OrgAccess(org.id(), org.slug(), org.name(), user.personId(), role);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> slug(OrgId org) {
+		return orgs.slugOf(org);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public OrgAccess accessAs(String slug, String personIdOrEmail) {
+		OrgRecord org = orgs.bySlug(slug == null ? "" : slug, new PersonId(new UUID(0, 0)))
+			.orElseThrow(ProblemException::notFound);
+		Optional<MemberRecord> found = personIdOrEmail == null || personIdOrEmail.isBlank()
+				? members.firstActiveAdmin(org.id()) : findMemberRecord(org.id(), personIdOrEmail);
+		MemberRecord member = found.filter(MemberRecord::active).orElseThrow(ProblemException::notFound);
+		return new OrgAccess(org.id(), org.slug(), org.name(), member.id(), member.role());
 	}
 
 	@Override
@@ -68,6 +82,12 @@ public class OrganizationService implements Organizations {
 	public Optional<Member> findMember(OrgId org, String idOrEmail) {
 		return findMemberRecord(org, idOrEmail)
 			.map(m -> new Member(m.id(), m.email(), m.name(), m.role(), m.active()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Map<PersonId, String> names(java.util.Collection<PersonId> people) {
+		return accounts.names(people);
 	}
 
 	Optional<MemberRecord> findMemberRecord(OrgId org, String idOrEmail) {

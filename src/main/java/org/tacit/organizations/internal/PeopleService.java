@@ -140,6 +140,19 @@ public class PeopleService {
 		return members.find(access.orgId(), member.id()).orElseThrow();
 	}
 
+	/** Changes role and/or active flag together: if one part is refused, neither happens. */
+	@Transactional
+	public MemberRecord change(OrgAccess access, String idOrEmail, Role role, Boolean active) {
+		MemberRecord member = member(access, idOrEmail);
+		if (role != null) {
+			member = changeRole(access, idOrEmail, role);
+		}
+		if (active != null) {
+			member = setActive(access, idOrEmail, active);
+		}
+		return member;
+	}
+
 	@Transactional
 	public void remove(OrgAccess access, String idOrEmail) {
 		access.require(Role.ADMIN);
@@ -207,8 +220,9 @@ public class PeopleService {
 	@Transactional
 	public void rename(String name) {
 		TacitUser user = CurrentUser.require();
-		accounts.rename(user.personId(), Check.name("name", name));
-		audit.record(null, "person.renamed", "person", user.personId().toString(), name);
+		String checked = Check.name("name", name);
+		accounts.rename(user.personId(), checked);
+		audit.record(null, "person.renamed", "person", user.personId().toString(), checked);
 	}
 
 	private void requireAccountAuthority(PersonId target) {

@@ -32,6 +32,8 @@ public class TokenService {
 	public static final int MAX_ACTIVE_PER_PERSON = 50;
 	public static final int MAX_DAYS = 3650;
 	public static final int BOOTSTRAP_MIN_LENGTH = 32;
+	/** Longer presented tokens are refused before any lookup. */
+	public static final int MAX_LENGTH = 200;
 	private static final String PREFIX = "tacit_";
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -74,8 +76,9 @@ public class TokenService {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		Instant expires = expiresInDays == null ? null : clock.instant().plus(Duration.ofDays(expiresInDays));
-		TokenInfo info = store(person, checkedName, token, expires);
+		Instant now = clock.instant();
+		Instant expires = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
+		TokenInfo info = store(person, checkedName, token, now, expires);
 		audit.record(null, "token.created", "token", info.id().toString(), checkedName);
 		return new NewToken(info, token);
 	}
@@ -83,15 +86,14 @@ public class TokenService {
 	/** Installs a token chosen by the operator (TACIT_ADMIN_TOKEN) for automation. */
 	@Transactional
 	public void install(PersonId person, String name, String token) {
-		if (token.length() < BOOTSTRAP_MIN_LENGTH) {
-			throw ProblemException.invalid("token", "token.bootstrap.short", BOOTSTRAP_MIN_LENGTH);
+		if (token.length() < BOOTSTRAP_MIN_LENGTH || token.length() > MAX_LENGTH || !token.equals(token.strip())) {
+			throw ProblemException.invalid("token", "token.bootstrap.short", BOOTSTRAP_MIN_LENGTH, MAX_LENGTH);
 		}
-		store(person, name, token, null);
+		store(person, name, token, clock.instant(), null);
 	}
 
-	private TokenInfo store(PersonId person, String name, String token, Instant expires) {
+	private TokenInfo store(PersonId person, String name, String token, Instant now, Instant expires) {
 		UUID id = UUID.randomUUID();
-		Instant now = clock.instant();
 		String hint = token.substring(token.length() - 4);
 		jdbc.sql("""
 				INSERT INTO organizations_api_token (id, person_id, name, token_hash, token_hint, created_at, expires_at)
@@ -104,9 +106,10 @@ public class TokenService {
 	@Transactional(readOnly = true)
 	public List<TokenInfo> list(PersonId person) {
 		return jdbc.sql("""
-				SELECT * FROM organizations_api_token WHERE person_id = ? AND revoked_at IS NULL
+				SELECT * FROM organizations_api_token
+				WHERE person_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
 				ORDER BY created_at DESC""")
-			.param(person.value())
+			.params(person.value(), Rows.utc(clock.instant()))
 			.query(TOKEN)
 			.list();
 	}
@@ -128,7 +131,7 @@ public class TokenService {
 	/** The active account a presented token belongs to, if the token is valid now. */
 	@Transactional
 	public Optional<Account> authenticate(String token) {
-		if (token == null || token.isBlank() || token.length() > 200) {
+		if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
@@ -151,8 +154,10 @@ public class TokenService {
 	}
 
 	private int activeCount(PersonId person) {
-		return jdbc.sql("SELECT COUNT(*) FROM organizations_api_token WHERE person_id = ? AND revoked_at IS NULL")
-			.param(person.value())
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM organizations_api_token
+				WHERE person_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
+			.params(person.value(), Rows.utc(clock.instant()))
 			.query(Integer.class)
 			.single();
 	}

@@ -10,14 +10,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.tacit.organizations.internal.AccountStore;
@@ -27,9 +27,9 @@ import org.tacit.organizations.internal.TokenService;
 /**
  * Two filter chains: {@code /api/**} authenticates only with personal API tokens (no cookies, so no
  * CSRF exposure); everything else is the browser application with form sign-in, sessions and CSRF.
- * The filter chains are not made for commands that run without the web server ({@code tacit reindex}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
 	/** Applied to every page but the third-party API browser, whose bundle needs inline styles. */
@@ -37,13 +37,7 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
 	@Order(1)
-	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, TokenService tokens, ProblemResponses problems, Clock clock)
 			throws Exception {
 		http.securityMatcher("/api/**")
@@ -65,7 +59,6 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	@ConditionalOnWebApplication
 	SecurityFilterChain web(HttpSecurity http, TokenService tokens, ProblemResponses problems, AccountStore accounts,
 			FirstStart firstStart, Clock clock) throws Exception {
 		http.authorizeHttpRequests(authorize -> authorize
@@ -83,6 +76,13 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/", false)
 				.failureHandler((request, response, e) -> response.sendRedirect(
 						request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+			// machines (metrics scrapers) get 401; people, whatever their client sends, the sign-in page
+			.exceptionHandling(handling -> handling
+				.defaultAuthenticationEntryPointFor(
+						(request, response, e) -> problems.unauthorized(request, response, "auth.required"),
+						PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.addFilterAfter(new AccountStatusFilter(accounts, clock), SecurityContextHolderFilter.class)

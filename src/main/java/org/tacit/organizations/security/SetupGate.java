@@ -24,7 +24,8 @@ class SetupGate extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals("/setup") || path.startsWith("/css/") || path.startsWith("/js/")
 				|| path.startsWith("/webjars/") || path.startsWith("/actuator/") || path.startsWith("/api/")
-				|| path.equals("/error") || path.equals("/favicon.ico");
+				|| path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui") || path.equals("/error")
+				|| path.equals("/favicon.ico");
 	}
 
 	@Override

@@ -72,6 +72,11 @@ class ErrorHandling {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ProblemException problem) {
+				return problem(problem, request);
+			}
+		}
 		return respond(request, HttpStatus.BAD_REQUEST, texts.get("problem.unreadable"), List.of());
 	}
 

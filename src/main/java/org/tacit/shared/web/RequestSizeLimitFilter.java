@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tacit.shared.Limits;
 import org.tacit.shared.ProblemException;
+import org.tacit.shared.Texts;
 
 /**
  * Refuses API request bodies above {@link Limits#MAX_REQUEST_BYTES}, whether the size is declared
@@ -23,9 +24,11 @@ import org.tacit.shared.ProblemException;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
+	private final Texts texts;
 
-	RequestSizeLimitFilter(long maxBytes) {
+	RequestSizeLimitFilter(long maxBytes, Texts texts) {
 		this.maxBytes = maxBytes;
+		this.texts = texts;
 	}
 
 	@Override
@@ -40,8 +43,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > maxBytes) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType("application/problem+json");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-					+ "\"detail\":\"The request body is larger than " + maxBytes + " bytes.\"}");
+			response.setCharacterEncoding("UTF-8");
+			// the texts are plain sentences without quotes or backslashes, so they go into JSON as they are
+			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + texts.get("problem.title.413")
+					+ "\",\"status\":413,\"detail\":\"" + texts.get("problem.tooLarge") + "\",\"instance\":\""
+					+ request.getRequestURI().replace("\"", "%22").replace("\\", "%5C") + "\"}");
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, maxBytes), response);

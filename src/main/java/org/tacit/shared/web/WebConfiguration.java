@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.tacit.shared.Limits;
+import org.tacit.shared.Texts;
 
 /** The MVC conventions every module's controllers rely on. */
 @Configuration(proxyBeanMethods = false)
@@ -20,9 +21,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter() {
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(Texts texts) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(Limits.MAX_REQUEST_BYTES));
+				new RequestSizeLimitFilter(Limits.MAX_REQUEST_BYTES, texts));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

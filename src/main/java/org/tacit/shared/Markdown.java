@@ -1,0 +1,57 @@
+package org.tacit.shared;
+
+import java.util.List;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Markdown (CommonMark with tables) to HTML that is safe to put in a page: whatever the author wrote,
+ * the result passes the OWASP sanitizer, so no script, event handler or foreign frame survives.
+ */
+@Component
+public class Markdown {
+
+	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
+		.and(Sanitizers.TABLES)
+		.and(Sanitizers.STYLES.and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "del", "s").toFactory()))
+		.and(new HtmlPolicyBuilder().allowElements("a")
+			.allowUrlProtocols("http", "https", "mailto")
+			.allowAttributes("href", "title")
+			.onElements("a")
+			.requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+			.toFactory())
+		.and(new HtmlPolicyBuilder().allowElements("img")
+			.allowUrlProtocols("https")
+			.allowAttributes("src", "alt", "title")
+			.onElements("img")
+			.toFactory())
+		.and(new HtmlPolicyBuilder().allowAttributes("align").onElements("th", "td").toFactory());
+
+	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+	private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+	private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+
+	/** Sanitized HTML of the Markdown source. */
+	public String toHtml(String markdown) {
+		return sanitize(html.render(parser.parse(markdown == null ? "" : markdown)));
+	}
+
+	/** The words of the Markdown without markup, for search and summaries. */
+	public String toText(String markdown) {
+		return text.render(parser.parse(markdown == null ? "" : markdown));
+	}
+
+	/** Any HTML made safe with the same policy. */
+	public static String sanitize(String html) {
+		return POLICY.sanitize(html);
+	}
+}

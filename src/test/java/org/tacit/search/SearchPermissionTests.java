@@ -87,7 +87,7 @@ class SearchPermissionTests {
 	}
 
 	@Test
-	void membersOnlyRecordsAreHiddenFromEveryoneWhileNoModuleSaysWhoMayReadTheirSpace() {
+	void membersOnlyRecordsOfASpaceNobodyBelongsToAreHiddenFromEveryone() {
 		TestData.Person viewer = data.member(org, "VIEWER");
 		index.put(SearchFixtures.doc(org.id(), "Board minutes").space("board", "Board").membersOnly().text("osprey")
 			.build(), SearchFixtures.doc(org.id(), "Public minutes").text("osprey").build());

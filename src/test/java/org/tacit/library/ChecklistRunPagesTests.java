@@ -69,7 +69,8 @@ class ChecklistRunPagesTests {
 		assertThat(runPage.status()).isEqualTo(200);
 		assertThat(runPage.body()).contains("<h1>Night shift 24 Nov</h1>").contains("The run has started")
 			.contains("0 of 3 steps done").contains("<h2 id=\"section-0\">Before you leave</h2>")
-			.contains("Write the log").contains("Call the supervisor").doesNotContain("nested detail")
+			.contains("Write the log").contains("Hand over the keys").contains("Call the supervisor")
+			.doesNotContain("nested detail")
 			.contains("<label for=\"step-1-done\">").contains("id=\"step-1-done\"")
 			.contains("hx-post=\"" + run + "/steps/1\"");
 

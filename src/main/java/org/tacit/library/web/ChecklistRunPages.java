@@ -87,7 +87,7 @@ class ChecklistRunPages {
 			model.addAttribute("run", run);
 			model.addAttribute("step", step);
 			model.addAttribute("stepError", error);
-			return "library/run :: step-update";
+			return "library/run-steps :: step-update";
 		}
 		if (error != null) {
 			redirect.addFlashAttribute("runError", error);

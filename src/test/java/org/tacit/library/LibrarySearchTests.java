@@ -104,6 +104,20 @@ class LibrarySearchTests {
 	}
 
 	@Test
+	void commentsAreFoundAndLeadToTheirItem() {
+		String id = create(editor, "OPS", "Forklift rules", "Keep left.");
+		publish(id);
+		Http.api(port, viewer.token()).post(base + "/items/" + id + "/comments", Map.of("body", "Mind the *puffinramp* at gate 3"));
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			JsonNode found = search(viewer, "puffinramp");
+			assertThat(found.get("total").asInt()).isEqualTo(1);
+			assertThat(found.get("hits").get(0).get("type").asString()).isEqualTo("comment");
+			assertThat(found.get("hits").get(0).get("url").asString()).endsWith("/items/" + id);
+		});
+	}
+
+	@Test
 	void membersOnlySpacesStayInvisibleInSearch() {
 		Http admin = Http.api(port, org.admin().token());
 		admin.post(base + "/spaces", Map.of("key", "BOARD", "name", "Board", "visibility", "MEMBERS"));

@@ -44,16 +44,18 @@ class ItemSearch implements SearchSource, SearchAccess {
 	private final SearchIndex index;
 	private final Organizations organizations;
 	private final SpaceService spaces;
+	private final ItemCommentService comments;
 	private final Markdown markdown;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ItemSearch(JdbcClient jdbc, SearchIndex index, Organizations organizations, SpaceService spaces, Markdown markdown,
-			ApplicationEventPublisher events, Clock clock) {
+	ItemSearch(JdbcClient jdbc, SearchIndex index, Organizations organizations, SpaceService spaces,
+			ItemCommentService comments, Markdown markdown, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.index = index;
 		this.organizations = organizations;
 		this.spaces = spaces;
+		this.comments = comments;
 		this.markdown = markdown;
 		this.events = events;
 		this.clock = clock;
@@ -62,13 +64,29 @@ class ItemSearch implements SearchSource, SearchAccess {
 	@ApplicationModuleListener
 	void on(ItemChanged event) {
 		Optional<SearchDocument> document = document(event.item().value());
+		// the item's parts (comments) are replaced as a whole: simpler than tracking each one's change
+		index.removeChildren(event.org().value(), event.item().toString());
 		if (document.isPresent()) {
 			index.put(document.get());
+			children(document.get()).forEach(index::put);
 		}
 		else {
 			index.remove(event.org().value(), TYPE, event.item().toString());
-			index.removeChildren(event.org().value(), event.item().toString());
 		}
+	}
+
+	/**
+	 * Comments are found as records of their own that lead to the item and share its visibility, so a
+	 * comment on a draft is seen by exactly those who see the draft.
+	 */
+	private List<SearchDocument> children(SearchDocument item) {
+		return comments.commentsOf(new ItemId(UUID.fromString(item.id())))
+			.stream()
+			.map(c -> new SearchDocument(item.org(), "comment", c.id().toString(), item.id(), item.url(),
+					item.title(), c.text(), item.tags(), item.kind(), item.spaceKey(), item.spaceName(), item.ownerId(),
+					item.ownerName(), item.published(), item.membersOnly(), item.stale(), item.verifiedAt(),
+					item.updatedAt()))
+			.toList();
 	}
 
 	/**
@@ -105,7 +123,10 @@ class ItemSearch implements SearchSource, SearchAccess {
 				.params(BATCH, offset)
 				.query(UUID.class)
 				.list();
-			ids.forEach(id -> document(id).ifPresent(sink));
+			ids.forEach(id -> document(id).ifPresent(item -> {
+				sink.accept(item);
+				children(item).forEach(sink);
+			}));
 			if (ids.size() < BATCH) {
 				return;
 			}

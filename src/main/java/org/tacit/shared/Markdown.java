@@ -38,7 +38,6 @@ public class Markdown {
 
 	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 	private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).build();
-	private final TextContentRenderer text = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
 	/** Sanitized HTML of the Markdown source. */
 	public String toHtml(String markdown) {
@@ -47,7 +46,30 @@ public class Markdown {
 
 	/** The words of the Markdown without markup, for search and summaries. */
 	public String toText(String markdown) {
-		return text.render(parser.parse(markdown == null ? "" : markdown));
+		return plainText(markdown);
+	}
+
+	private static final Parser PLAIN_PARSER = Parser.builder().extensions(EXTENSIONS).build();
+	private static final TextContentRenderer PLAIN = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+
+	/** The words of Markdown without markup and without any HTML written into it. */
+	public static String plainText(String markdown) {
+		org.commonmark.node.Node document = PLAIN_PARSER.parse(markdown == null ? "" : markdown);
+		java.util.List<org.commonmark.node.Node> html = new java.util.ArrayList<>();
+		document.accept(new org.commonmark.node.AbstractVisitor() {
+
+			@Override
+			public void visit(org.commonmark.node.HtmlInline node) {
+				html.add(node);
+			}
+
+			@Override
+			public void visit(org.commonmark.node.HtmlBlock node) {
+				html.add(node);
+			}
+		});
+		html.forEach(org.commonmark.node.Node::unlink);
+		return PLAIN.render(document);
 	}
 
 	/** Any HTML made safe with the same policy. */

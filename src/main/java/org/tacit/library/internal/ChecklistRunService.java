@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -74,7 +76,7 @@ public class ChecklistRunService {
 				INSERT INTO library_run (id, org_id, item_id, item_version, title, step_count, started_by, started_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, access.orgId().value(), item.id().value(), item.version(), checkedTitle, steps.size(),
-					access.personId().value(), Db.utc(now))
+					access.personId().value(), Sql.utc(now))
 			.update();
 		for (int i = 0; i < steps.size(); i++) {
 			jdbc.sql("INSERT INTO library_run_step (run_id, step_no, section, step_text, done) VALUES (?, ?, ?, ?, FALSE)")
@@ -128,7 +130,7 @@ public class ChecklistRunService {
 		Instant now = clock.instant();
 		if (done != null && done != step.done()) {
 			jdbc.sql("UPDATE library_run_step SET done = ?, done_by = ?, done_at = ? WHERE run_id = ? AND step_no = ?")
-				.params(done, done ? access.personId().value() : null, done ? Db.utc(now) : null, id, n)
+				.params(done, done ? access.personId().value() : null, done ? Sql.utc(now) : null, id, n)
 				.update();
 			audit.record(access.orgId(), done ? "run.step-ticked" : "run.step-unticked", "checklist-run", id.toString(),
 					"step " + n + ": " + step.text());
@@ -137,7 +139,7 @@ public class ChecklistRunService {
 			boolean cleared = checkedNote.isEmpty();
 			jdbc.sql("UPDATE library_run_step SET note = ?, note_by = ?, note_at = ? WHERE run_id = ? AND step_no = ?")
 				.params(cleared ? null : checkedNote, cleared ? null : access.personId().value(),
-						cleared ? null : Db.utc(now), id, n)
+						cleared ? null : Sql.utc(now), id, n)
 				.update();
 			audit.record(access.orgId(), "run.step-noted", "checklist-run", id.toString(),
 					"step " + n + (cleared ? ": note removed" : ": " + checkedNote));
@@ -152,7 +154,7 @@ public class ChecklistRunService {
 		UUID id = lockOpenRun(access, item, runId);
 		String checkedNote = Text.optional("note", note, NOTE_MAX);
 		jdbc.sql("UPDATE library_run SET finished_by = ?, finished_at = ?, note = ? WHERE id = ?")
-			.params(access.personId().value(), Db.utc(clock.instant()), checkedNote.isEmpty() ? null : checkedNote, id)
+			.params(access.personId().value(), Sql.utc(clock.instant()), checkedNote.isEmpty() ? null : checkedNote, id)
 			.update();
 		ChecklistRun run = get(access, item, id).orElseThrow();
 		audit.record(access.orgId(), "run.finished", "checklist-run", id.toString(),
@@ -201,10 +203,10 @@ public class ChecklistRunService {
 	}
 
 	private static ChecklistRun run(ResultSet rs, List<ChecklistRun.Step> steps) throws SQLException {
-		UUID finishedBy = Db.uuid(rs, "finished_by");
-		return new ChecklistRun(Db.uuid(rs, "id"), new ItemId(Db.uuid(rs, "item_id")), rs.getInt("item_version"),
-				rs.getString("title"), new PersonId(Db.uuid(rs, "started_by")), "", Db.instant(rs, "started_at"),
-				finishedBy == null ? null : new PersonId(finishedBy), "", Db.instant(rs, "finished_at"),
+		UUID finishedBy = Sql.uuid(rs, "finished_by");
+		return new ChecklistRun(Sql.uuid(rs, "id"), new ItemId(Sql.uuid(rs, "item_id")), rs.getInt("item_version"),
+				rs.getString("title"), new PersonId(Sql.uuid(rs, "started_by")), "", Sql.instant(rs, "started_at"),
+				finishedBy == null ? null : new PersonId(finishedBy), "", Sql.instant(rs, "finished_at"),
 				rs.getString("note"), rs.getInt("done_count"), rs.getInt("step_count"), steps);
 	}
 
@@ -212,11 +214,11 @@ public class ChecklistRunService {
 		return jdbc.sql("SELECT * FROM library_run_step WHERE run_id = ? ORDER BY step_no")
 			.param(run)
 			.query((rs, n) -> {
-				UUID doneBy = Db.uuid(rs, "done_by");
-				UUID noteBy = Db.uuid(rs, "note_by");
+				UUID doneBy = Sql.uuid(rs, "done_by");
+				UUID noteBy = Sql.uuid(rs, "note_by");
 				return new ChecklistRun.Step(rs.getInt("step_no"), rs.getString("section"), rs.getString("step_text"),
-						rs.getBoolean("done"), doneBy == null ? null : new PersonId(doneBy), "", Db.instant(rs, "done_at"),
-						rs.getString("note"), noteBy == null ? null : new PersonId(noteBy), "", Db.instant(rs, "note_at"));
+						rs.getBoolean("done"), doneBy == null ? null : new PersonId(doneBy), "", Sql.instant(rs, "done_at"),
+						rs.getString("note"), noteBy == null ? null : new PersonId(noteBy), "", Sql.instant(rs, "note_at"));
 			})
 			.list();
 	}

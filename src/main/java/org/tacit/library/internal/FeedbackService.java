@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +69,7 @@ public class FeedbackService {
 		int changed = jdbc.sql("""
 				UPDATE library_feedback SET helpful = ?, comment = ?, updated_at = ?
 				WHERE item_id = ? AND person_id = ? AND org_id = ?""")
-			.params(helpful, stored, Db.utc(now), item.id().value(), access.personId().value(), access.orgId().value())
+			.params(helpful, stored, Sql.utc(now), item.id().value(), access.personId().value(), access.orgId().value())
 			.update();
 		if (changed == 0) {
 			try {
@@ -75,7 +77,7 @@ public class FeedbackService {
 						INSERT INTO library_feedback (item_id, person_id, org_id, helpful, comment, created_at, updated_at)
 						VALUES (?, ?, ?, ?, ?, ?, ?)""")
 					.params(item.id().value(), access.personId().value(), access.orgId().value(), helpful, stored,
-							Db.utc(now), Db.utc(now))
+							Sql.utc(now), Sql.utc(now))
 					.update();
 			}
 			catch (DuplicateKeyException e) {
@@ -107,7 +109,7 @@ public class FeedbackService {
 			});
 		Vote yours = jdbc.sql("SELECT helpful, comment, updated_at FROM library_feedback WHERE item_id = ? AND person_id = ?")
 			.params(item.id().value(), access.personId().value())
-			.query((rs, n) -> new Vote(rs.getBoolean("helpful"), rs.getString("comment"), Db.instant(rs, "updated_at")))
+			.query((rs, n) -> new Vote(rs.getBoolean("helpful"), rs.getString("comment"), Sql.instant(rs, "updated_at")))
 			.optional()
 			.orElse(null);
 		boolean visible = commentsVisible(item);
@@ -121,8 +123,8 @@ public class FeedbackService {
 				WHERE item_id = ? AND org_id = ? AND comment IS NOT NULL
 				ORDER BY updated_at DESC, person_id LIMIT ? OFFSET ?""")
 			.params(item.id().value(), access.orgId().value(), paging.size(), paging.offset())
-			.query((rs, n) -> new Comment(new PersonId(Db.uuid(rs, "person_id")), "", rs.getBoolean("helpful"),
-					rs.getString("comment"), Db.instant(rs, "updated_at")))
+			.query((rs, n) -> new Comment(new PersonId(Sql.uuid(rs, "person_id")), "", rs.getBoolean("helpful"),
+					rs.getString("comment"), Sql.instant(rs, "updated_at")))
 			.list();
 		long total = jdbc.sql("SELECT COUNT(*) FROM library_feedback WHERE item_id = ? AND org_id = ? AND comment IS NOT NULL")
 			.params(item.id().value(), access.orgId().value())

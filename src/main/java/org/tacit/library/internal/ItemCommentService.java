@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +73,7 @@ public class ItemCommentService {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		jdbc.sql("INSERT INTO library_comment (id, org_id, item_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(id, access.orgId().value(), item.id().value(), access.personId().value(), checked, Db.utc(now))
+			.params(id, access.orgId().value(), item.id().value(), access.personId().value(), checked, Sql.utc(now))
 			.update();
 		audit.record(access.orgId(), "comment.added", "item", item.id().toString(), "comment " + id);
 		events.publishEvent(new ItemChanged(access.orgId(), item.id()));
@@ -123,7 +125,7 @@ public class ItemCommentService {
 			.list();
 		Map<PersonId, String> names = organizations.names(rows.stream().map(Row::authorId).distinct().toList());
 		return rows.stream()
-			.map(r -> new CommentText(r.id(), names.getOrDefault(r.authorId(), ""), MarkdownText.of(r.body())))
+			.map(r -> new CommentText(r.id(), names.getOrDefault(r.authorId(), ""), org.tacit.shared.Markdown.plainText(r.body())))
 			.toList();
 	}
 
@@ -151,8 +153,8 @@ public class ItemCommentService {
 	}
 
 	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new Row(Db.uuid(rs, "id"), new PersonId(Db.uuid(rs, "author_id")), rs.getString("body"),
-				Db.instant(rs, "created_at"));
+		return new Row(Sql.uuid(rs, "id"), new PersonId(Sql.uuid(rs, "author_id")), rs.getString("body"),
+				Sql.instant(rs, "created_at"));
 	}
 
 	private List<Comment> views(Item item, List<Row> rows) {

@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +102,8 @@ class ItemSearch implements SearchSource, SearchAccess {
 		jdbc.sql("""
 				SELECT id, org_id FROM library_item
 				WHERE status = 'PUBLISHED' AND review_by >= ? AND review_by < ?""")
-			.params(Db.utc(now.minus(Duration.ofMinutes(130))), Db.utc(now))
-			.query((rs, n) -> new ItemChanged(new OrgId(Db.uuid(rs, "org_id")), new ItemId(Db.uuid(rs, "id"))))
+			.params(Sql.utc(now.minus(Duration.ofMinutes(130))), Sql.utc(now))
+			.query((rs, n) -> new ItemChanged(new OrgId(Sql.uuid(rs, "org_id")), new ItemId(Sql.uuid(rs, "id"))))
 			.list()
 			.forEach(events::publishEvent);
 	}
@@ -152,18 +154,18 @@ class ItemSearch implements SearchSource, SearchAccess {
 				FROM library_item i JOIN library_space s ON s.id = i.space_id WHERE i.id = ?""")
 			.param(id)
 			.query((rs, n) -> {
-				OrgId org = new OrgId(Db.uuid(rs, "org_id"));
-				PersonId owner = new PersonId(Db.uuid(rs, "owner_id"));
+				OrgId org = new OrgId(Sql.uuid(rs, "org_id"));
+				PersonId owner = new PersonId(Sql.uuid(rs, "owner_id"));
 				ItemStatus status = ItemStatus.valueOf(rs.getString("status"));
-				Instant reviewBy = Db.instant(rs, "review_by");
+				Instant reviewBy = Sql.instant(rs, "review_by");
 				String tags = rs.getString("tags");
 				String text = rs.getString("summary") + "\n\n" + markdown.toText(rs.getString("body"));
 				return new SearchDocument(org.value(), TYPE, id.toString(), null, "items/" + id, rs.getString("title"),
 						text, tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(",")), rs.getString("kind"),
 						rs.getString("space_key"), rs.getString("space_name"), owner.value(), null,
 						status == ItemStatus.PUBLISHED, rs.getBoolean("members_only"),
-						ItemStore.isStale(status, reviewBy, clock.instant()), Db.instant(rs, "verified_at"),
-						Db.instant(rs, "updated_at"));
+						ItemStore.isStale(status, reviewBy, clock.instant()), Sql.instant(rs, "verified_at"),
+						Sql.instant(rs, "updated_at"));
 			})
 			.optional()
 			.map(this::withLinks);

@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +93,7 @@ public class ItemService {
 				VALUES (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?, 1, ?, NULL, NULL, NULL, 0, ?, ?, ?)""")
 			.params(id.value(), access.orgId().value(), space.id(), checked.kind.name(), checked.title, checked.summary,
 					checked.body, String.join(",", checked.tags), checked.owner.value(), checked.reviewDays,
-					access.personId().value(), Db.utc(now), Db.utc(now))
+					access.personId().value(), Sql.utc(now), Sql.utc(now))
 			.update();
 		store.writeTags(id, checked.tags);
 		store.writeVersion(id, 1, checked, access.personId(), now);
@@ -124,7 +126,7 @@ public class ItemService {
 				WHERE id = ? AND version = ?""")
 			.params(checked.kind.name(), checked.title, checked.summary, checked.body, String.join(",", checked.tags),
 					checked.owner.value(), next, checked.reviewDays,
-					Db.utc(reviewBy(access.orgId(), item.verifiedAt(), checked.reviewDays)), Db.utc(now), id.value(),
+					Sql.utc(reviewBy(access.orgId(), item.verifiedAt(), checked.reviewDays)), Sql.utc(now), id.value(),
 					basedOn)
 			.update();
 		if (changed == 0) {
@@ -170,13 +172,13 @@ public class ItemService {
 			markVerified(access, item, now);
 		}
 		jdbc.sql("UPDATE library_item SET status = ?, updated_at = ? WHERE id = ?")
-			.params(next.name(), Db.utc(now), id.value())
+			.params(next.name(), Sql.utc(now), id.value())
 			.update();
 		jdbc.sql("""
 				INSERT INTO library_transition (item_id, from_status, to_status, actor_id, comment, at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
 			.params(id.value(), item.status().name(), next.name(), access.personId().value(),
-					checkedComment.isEmpty() ? null : checkedComment, Db.utc(now))
+					checkedComment.isEmpty() ? null : checkedComment, Sql.utc(now))
 			.update();
 		audit.record(access.orgId(), "item.transitioned", "item", id.toString(),
 				item.status() + " → " + next + (checkedComment.isEmpty() ? "" : ": " + checkedComment));
@@ -202,7 +204,7 @@ public class ItemService {
 
 	private void markVerified(OrgAccess access, Item item, Instant now) {
 		jdbc.sql("UPDATE library_item SET verified_at = ?, verified_by = ?, review_by = ? WHERE id = ?")
-			.params(Db.utc(now), access.personId().value(), Db.utc(reviewBy(access.orgId(), now, item.reviewDays())),
+			.params(Sql.utc(now), access.personId().value(), Sql.utc(reviewBy(access.orgId(), now, item.reviewDays())),
 					item.id().value())
 			.update();
 	}

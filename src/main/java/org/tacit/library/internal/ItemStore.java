@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,16 +113,16 @@ public class ItemStore {
 	private RowMapper<Item> mapper(OrgAccess access, Instant now) {
 		return (rs, n) -> {
 			ItemStatus status = ItemStatus.valueOf(rs.getString("status"));
-			Instant reviewBy = Db.instant(rs, "review_by");
+			Instant reviewBy = Sql.instant(rs, "review_by");
 			String spaceRole = rs.getString("space_role");
 			boolean membersOnly = rs.getBoolean("members_only");
 			Integer reviewDays = rs.getObject("review_days", Integer.class);
-			return new Item(new ItemId(Db.uuid(rs, "id")), access.orgId(), Db.uuid(rs, "space_id"),
+			return new Item(new ItemId(Sql.uuid(rs, "id")), access.orgId(), Sql.uuid(rs, "space_id"),
 					rs.getString("space_key"), rs.getString("space_name"), membersOnly, Kind.valueOf(rs.getString("kind")),
 					status, rs.getString("title"), rs.getString("summary"), rs.getString("body"),
-					splitTags(rs.getString("tags")), new PersonId(Db.uuid(rs, "owner_id")), "", rs.getInt("version"),
-					reviewDays, reviewBy, Db.instant(rs, "verified_at"), rs.getLong("views"), Db.instant(rs, "created_at"),
-					Db.instant(rs, "updated_at"), isStale(status, reviewBy, now),
+					splitTags(rs.getString("tags")), new PersonId(Sql.uuid(rs, "owner_id")), "", rs.getInt("version"),
+					reviewDays, reviewBy, Sql.instant(rs, "verified_at"), rs.getLong("views"), Sql.instant(rs, "created_at"),
+					Sql.instant(rs, "updated_at"), isStale(status, reviewBy, now),
 					SpaceService.effective(access.role(), spaceRole == null ? null : Role.valueOf(spaceRole), membersOnly),
 					access.personId());
 		};
@@ -173,7 +175,7 @@ public class ItemStore {
 		if (filter.stale() != null) {
 			String stale = "(i.status = 'PUBLISHED' AND i.review_by < :now)";
 			where.append(filter.stale() ? " AND " + stale : " AND NOT " + stale);
-			params.put("now", Db.utc(now));
+			params.put("now", Sql.utc(now));
 		}
 		Sort sort = filter.sort() == null ? Sort.UPDATED : filter.sort();
 		List<Item> items = withOwnerNames(jdbc.sql(VISIBLE + where + " ORDER BY " + sort.order + ", i.id LIMIT :limit OFFSET :offset")
@@ -215,7 +217,7 @@ public class ItemStore {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id.value(), version, content.kind().name(), content.title(), content.summary(), content.body(),
 					String.join(",", content.tags()), content.owner().value(), author.value(), content.message(),
-					Db.utc(now))
+					Sql.utc(now))
 			.update();
 	}
 
@@ -225,7 +227,7 @@ public class ItemStore {
 				ORDER BY version DESC""")
 			.param(id.value())
 			.query((rs, n) -> new VersionInfo(rs.getInt("version"), rs.getString("title"),
-					new PersonId(Db.uuid(rs, "author_id")), "", rs.getString("message"), Db.instant(rs, "created_at")))
+					new PersonId(Sql.uuid(rs, "author_id")), "", rs.getString("message"), Sql.instant(rs, "created_at")))
 			.list();
 	}
 
@@ -234,7 +236,7 @@ public class ItemStore {
 			.params(id.value(), version)
 			.query((rs, n) -> new Version(rs.getInt("version"), rs.getString("kind"), rs.getString("title"),
 					rs.getString("summary"), rs.getString("body"), splitTags(rs.getString("tags")),
-					new PersonId(Db.uuid(rs, "author_id")), rs.getString("message"), Db.instant(rs, "created_at")))
+					new PersonId(Sql.uuid(rs, "author_id")), rs.getString("message"), Sql.instant(rs, "created_at")))
 			.optional();
 	}
 
@@ -242,8 +244,8 @@ public class ItemStore {
 		return jdbc.sql("SELECT * FROM library_transition WHERE item_id = ? ORDER BY at DESC, id DESC")
 			.param(id.value())
 			.query((rs, n) -> new Transition(ItemStatus.valueOf(rs.getString("from_status")),
-					ItemStatus.valueOf(rs.getString("to_status")), new PersonId(Db.uuid(rs, "actor_id")), "",
-					rs.getString("comment"), Db.instant(rs, "at")))
+					ItemStatus.valueOf(rs.getString("to_status")), new PersonId(Sql.uuid(rs, "actor_id")), "",
+					rs.getString("comment"), Sql.instant(rs, "at")))
 			.list();
 	}
 
@@ -251,7 +253,7 @@ public class ItemStore {
 	List<UUID[]> allIds(int limit, int offset) {
 		return jdbc.sql("SELECT id, org_id FROM library_item ORDER BY id LIMIT ? OFFSET ?")
 			.params(limit, offset)
-			.query((rs, n) -> new UUID[] { Db.uuid(rs, "id"), Db.uuid(rs, "org_id") })
+			.query((rs, n) -> new UUID[] { Sql.uuid(rs, "id"), Sql.uuid(rs, "org_id") })
 			.list();
 	}
 }

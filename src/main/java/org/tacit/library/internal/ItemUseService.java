@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,7 @@ public class ItemUseService {
 		}
 		jdbc.sql("INSERT INTO library_use (org_id, item_id, person_id, note, used_at) VALUES (?, ?, ?, ?, ?)")
 			.params(access.orgId().value(), item.id().value(), access.personId().value(),
-					checked.isEmpty() ? null : checked, Db.utc(now))
+					checked.isEmpty() ? null : checked, Sql.utc(now))
 			.update();
 		audit.record(access.orgId(), "item.used", "item", item.id().toString(),
 				item.title() + (checked.isEmpty() ? "" : ": " + checked));
@@ -80,7 +82,7 @@ public class ItemUseService {
 				SELECT COUNT(*) AS uses, MAX(used_at) AS last_used FROM library_use
 				WHERE item_id = ? AND org_id = ? AND person_id = ?""")
 			.params(item.id().value(), access.orgId().value(), access.personId().value())
-			.query((rs, n) -> new Uses(total, rs.getLong("uses"), Db.instant(rs, "last_used")))
+			.query((rs, n) -> new Uses(total, rs.getLong("uses"), Sql.instant(rs, "last_used")))
 			.single();
 	}
 }

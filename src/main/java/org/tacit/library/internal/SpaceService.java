@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,8 +58,8 @@ public class SpaceService {
 		return (rs, n) -> {
 			String spaceRole = rs.getString("space_role");
 			boolean membersOnly = rs.getBoolean("members_only");
-			return new Space(Db.uuid(rs, "id"), access.orgId(), rs.getString("space_key"), rs.getString("name"),
-					rs.getString("description"), membersOnly, Db.instant(rs, "created_at"), rs.getLong("item_count"),
+			return new Space(Sql.uuid(rs, "id"), access.orgId(), rs.getString("space_key"), rs.getString("name"),
+					rs.getString("description"), membersOnly, Sql.instant(rs, "created_at"), rs.getLong("item_count"),
 					effective(access.role(), spaceRole == null ? null : Role.valueOf(spaceRole), membersOnly));
 		};
 	}
@@ -132,7 +134,7 @@ public class SpaceService {
 				INSERT INTO library_space (id, org_id, space_key, name, description, members_only, created_by, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, access.orgId().value(), checkedKey, checkedName, checkedDescription, membersOnly,
-					access.personId().value(), Db.utc(now))
+					access.personId().value(), Sql.utc(now))
 			.update();
 		addMember(id, access.personId(), Role.EDITOR, now);
 		audit.record(access.orgId(), "space.created", "space", checkedKey, checkedName);
@@ -148,7 +150,7 @@ public class SpaceService {
 		Space space = get(access, key);
 		List<SpaceMember> members = jdbc.sql("SELECT person_id, role FROM library_space_member WHERE space_id = ?")
 			.param(space.id())
-			.query((rs, n) -> new SpaceMember(new PersonId(Db.uuid(rs, "person_id")), "", Role.valueOf(rs.getString("role"))))
+			.query((rs, n) -> new SpaceMember(new PersonId(Sql.uuid(rs, "person_id")), "", Role.valueOf(rs.getString("role"))))
 			.list();
 		var names = organizations.names(members.stream().map(SpaceMember::id).toList());
 		return members.stream()
@@ -203,7 +205,7 @@ public class SpaceService {
 
 	private void addMember(UUID space, PersonId person, Role role, Instant now) {
 		jdbc.sql("INSERT INTO library_space_member (space_id, person_id, role, created_at) VALUES (?, ?, ?, ?)")
-			.params(space, person.value(), role.name(), Db.utc(now))
+			.params(space, person.value(), role.name(), Sql.utc(now))
 			.update();
 	}
 

@@ -1,5 +1,7 @@
 package org.tacit.organizations.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +15,10 @@ import org.tacit.organizations.PersonId;
 @Repository
 public class AccountStore {
 
-	static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(new PersonId(Rows.uuid(rs, "id")),
+	static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(new PersonId(Sql.uuid(rs, "id")),
 			rs.getString("email"), rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("site_admin"),
-			rs.getBoolean("active"), Rows.uuid(rs, "security_stamp"), rs.getInt("failed_sign_ins"),
-			Rows.instant(rs, "locked_until"), Rows.instant(rs, "created_at"));
+			rs.getBoolean("active"), Sql.uuid(rs, "security_stamp"), rs.getInt("failed_sign_ins"),
+			Sql.instant(rs, "locked_until"), Sql.instant(rs, "created_at"));
 
 	private final JdbcClient jdbc;
 
@@ -41,7 +43,7 @@ public class AccountStore {
 		java.util.List<UUID> values = ids.stream().map(PersonId::value).distinct().toList();
 		jdbc.sql("SELECT id, name FROM organizations_person WHERE id IN (:ids)")
 			.param("ids", values)
-			.query((rs, n) -> names.put(new PersonId(Rows.uuid(rs, "id")), rs.getString("name")))
+			.query((rs, n) -> names.put(new PersonId(Sql.uuid(rs, "id")), rs.getString("name")))
 			.list();
 		return names;
 	}
@@ -56,7 +58,7 @@ public class AccountStore {
 				  failed_sign_ins, locked_until, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)""")
 			.params(a.id().value(), a.email(), a.name(), a.passwordHash(), a.siteAdmin(), a.active(), a.securityStamp(),
-					Rows.utc(a.createdAt()))
+					Sql.utc(a.createdAt()))
 			.update();
 	}
 
@@ -81,7 +83,7 @@ public class AccountStore {
 
 	public void recordFailedSignIn(PersonId id, int failures, Instant lockedUntil) {
 		jdbc.sql("UPDATE organizations_person SET failed_sign_ins = ?, locked_until = ? WHERE id = ?")
-			.params(failures, Rows.utc(lockedUntil), id.value())
+			.params(failures, Sql.utc(lockedUntil), id.value())
 			.update();
 	}
 

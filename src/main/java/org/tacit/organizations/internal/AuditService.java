@@ -1,5 +1,7 @@
 package org.tacit.organizations.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ public class AuditService implements AuditLog {
 	private static final int DETAIL_MAX = 1000;
 	private static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"),
 			rs.getString("actor_email"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
-			rs.getString("detail"), Rows.instant(rs, "at"));
+			rs.getString("detail"), Sql.instant(rs, "at"));
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -44,7 +46,7 @@ public class AuditService implements AuditLog {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(org == null ? null : org.value(), actor == null ? null : actor.personId().value(),
 					actor == null ? null : actor.email(), action, targetType, targetId, shortDetail,
-					Rows.utc(clock.instant()))
+					Sql.utc(clock.instant()))
 			.update();
 	}
 
@@ -97,11 +99,11 @@ public class AuditService implements AuditLog {
 		}
 		if (filter.from() != null) {
 			where.append(" AND at >= ?");
-			params.add(Rows.utc(filter.from()));
+			params.add(Sql.utc(filter.from()));
 		}
 		if (filter.to() != null) {
 			where.append(" AND at < ?");
-			params.add(Rows.utc(filter.to()));
+			params.add(Sql.utc(filter.to()));
 		}
 		return new Query(where.toString(), params);
 	}

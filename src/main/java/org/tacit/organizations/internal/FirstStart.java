@@ -1,5 +1,7 @@
 package org.tacit.organizations.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Clock;
 
 import org.slf4j.Logger;
@@ -88,7 +90,7 @@ public class FirstStart {
 	private void markInstalled() {
 		try {
 			jdbc.sql("INSERT INTO organizations_installation (id, completed_at) VALUES (1, ?)")
-				.param(Rows.utc(clock.instant()))
+				.param(Sql.utc(clock.instant()))
 				.update();
 		}
 		catch (DuplicateKeyException e) {

@@ -1,5 +1,7 @@
 package org.tacit.organizations.internal;
 
+import org.tacit.shared.Sql;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,8 +36,8 @@ public class MemberStore {
 			WHERE m.org_id = :org""";
 
 	private static final RowMapper<MemberRecord> MEMBER = (rs, n) -> new MemberRecord(
-			new PersonId(Rows.uuid(rs, "id")), rs.getString("email"), rs.getString("name"),
-			Role.valueOf(rs.getString("role")), rs.getBoolean("active"), Rows.instant(rs, "created_at"));
+			new PersonId(Sql.uuid(rs, "id")), rs.getString("email"), rs.getString("name"),
+			Role.valueOf(rs.getString("role")), rs.getBoolean("active"), Sql.instant(rs, "created_at"));
 
 	private final JdbcClient jdbc;
 

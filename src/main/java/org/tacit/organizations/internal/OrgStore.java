@@ -1,5 +1,7 @@
 package org.tacit.organizations.internal;
 
+import org.tacit.shared.Sql;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +25,8 @@ public class OrgStore {
 			LEFT JOIN organizations_membership m ON m.org_id = o.id AND m.person_id = :person
 			""";
 
-	private static final RowMapper<OrgRecord> ORG = (rs, n) -> new OrgRecord(new OrgId(Rows.uuid(rs, "id")),
-			rs.getString("slug"), rs.getString("name"), Rows.instant(rs, "created_at"),
+	private static final RowMapper<OrgRecord> ORG = (rs, n) -> new OrgRecord(new OrgId(Sql.uuid(rs, "id")),
+			rs.getString("slug"), rs.getString("name"), Sql.instant(rs, "created_at"),
 			rs.getString("role") == null ? null : Role.valueOf(rs.getString("role")), rs.getLong("members"));
 
 	private final JdbcClient jdbc;
@@ -72,13 +74,13 @@ public class OrgStore {
 
 	void insert(OrgId id, String slug, String name, Instant now) {
 		jdbc.sql("INSERT INTO organizations_org (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id.value(), slug, name, Rows.utc(now), Rows.utc(now))
+			.params(id.value(), slug, name, Sql.utc(now), Sql.utc(now))
 			.update();
 	}
 
 	void rename(OrgId id, String name, Instant now) {
 		jdbc.sql("UPDATE organizations_org SET name = ?, updated_at = ? WHERE id = ?")
-			.params(name, Rows.utc(now), id.value())
+			.params(name, Sql.utc(now), id.value())
 			.update();
 	}
 
@@ -92,7 +94,7 @@ public class OrgStore {
 
 	void addMember(OrgId org, PersonId person, Role role, Instant now) {
 		jdbc.sql("INSERT INTO organizations_membership (org_id, person_id, role, created_at) VALUES (?, ?, ?, ?)")
-			.params(org.value(), person.value(), role.name(), Rows.utc(now))
+			.params(org.value(), person.value(), role.name(), Sql.utc(now))
 			.update();
 	}
 

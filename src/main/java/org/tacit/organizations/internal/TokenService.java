@@ -1,5 +1,7 @@
 package org.tacit.organizations.internal;
 
+import org.tacit.shared.Sql;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,9 +39,9 @@ public class TokenService {
 	private static final String PREFIX = "tacit_";
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final RowMapper<TokenInfo> TOKEN = (rs, n) -> new TokenInfo(Rows.uuid(rs, "id"), rs.getString("name"),
-			rs.getString("token_hint"), Rows.instant(rs, "created_at"), Rows.instant(rs, "expires_at"),
-			Rows.instant(rs, "last_used_at"));
+	private static final RowMapper<TokenInfo> TOKEN = (rs, n) -> new TokenInfo(Sql.uuid(rs, "id"), rs.getString("name"),
+			rs.getString("token_hint"), Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"),
+			Sql.instant(rs, "last_used_at"));
 
 	private final JdbcClient jdbc;
 	private final AccountStore accounts;
@@ -98,7 +100,7 @@ public class TokenService {
 		jdbc.sql("""
 				INSERT INTO organizations_api_token (id, person_id, name, token_hash, token_hint, created_at, expires_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, person.value(), name, hash(token), hint, Rows.utc(now), Rows.utc(expires))
+			.params(id, person.value(), name, hash(token), hint, Sql.utc(now), Sql.utc(expires))
 			.update();
 		return new TokenInfo(id, name, hint, now, expires, null);
 	}
@@ -109,7 +111,7 @@ public class TokenService {
 				SELECT * FROM organizations_api_token
 				WHERE person_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
 				ORDER BY created_at DESC""")
-			.params(person.value(), Rows.utc(clock.instant()))
+			.params(person.value(), Sql.utc(clock.instant()))
 			.query(TOKEN)
 			.list();
 	}
@@ -120,7 +122,7 @@ public class TokenService {
 		int changed = jdbc.sql("""
 				UPDATE organizations_api_token SET revoked_at = ?
 				WHERE id = ? AND person_id = ? AND revoked_at IS NULL""")
-			.params(Rows.utc(clock.instant()), tokenId, person.value())
+			.params(Sql.utc(clock.instant()), tokenId, person.value())
 			.update();
 		if (changed == 0) {
 			throw ProblemException.notFound();
@@ -138,8 +140,8 @@ public class TokenService {
 		Optional<UUID[]> found = jdbc.sql("""
 				SELECT id, person_id FROM organizations_api_token
 				WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
-			.params(hash(token), Rows.utc(now))
-			.query((rs, n) -> new UUID[] { Rows.uuid(rs, "id"), Rows.uuid(rs, "person_id") })
+			.params(hash(token), Sql.utc(now))
+			.query((rs, n) -> new UUID[] { Sql.uuid(rs, "id"), Sql.uuid(rs, "person_id") })
 			.optional();
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -148,7 +150,7 @@ public class TokenService {
 		jdbc.sql("""
 				UPDATE organizations_api_token SET last_used_at = ?
 				WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)""")
-			.params(Rows.utc(now), found.get()[0], Rows.utc(now.minusSeconds(60)))
+			.params(Sql.utc(now), found.get()[0], Sql.utc(now.minusSeconds(60)))
 			.update();
 		return accounts.byId(new PersonId(found.get()[1])).filter(Account::active);
 	}
@@ -157,7 +159,7 @@ public class TokenService {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM organizations_api_token
 				WHERE person_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)""")
-			.params(person.value(), Rows.utc(clock.instant()))
+			.params(person.value(), Sql.utc(clock.instant()))
 			.query(Integer.class)
 			.single();
 	}

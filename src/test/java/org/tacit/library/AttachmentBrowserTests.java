@@ -73,7 +73,8 @@ class AttachmentBrowserTests {
 		Files.write(docx, AttachmentApiTests.fixture("handover.docx"));
 		Page page = signedIn();
 		Locator section = page.locator("#attachments");
-		assertThat(section.getByRole(AriaRole.HEADING)).hasText("Attachments");
+		assertThat(section.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setLevel(2))).hasText("Attachments");
+		assertThat(section.getByRole(AriaRole.FORM, new Locator.GetByRoleOptions().setName("Attach a file"))).isVisible();
 
 		Locator file = page.getByLabel("File to attach");
 		file.setInputFiles(docx);

@@ -21,3 +21,27 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// The answers under the header's search box close with Escape, and when focus leaves the search box.
+document.addEventListener('keydown', function (event) {
+  var search = event.target.closest && event.target.closest('.site-search');
+  if (search && event.key === 'Escape') {
+    var answers = search.querySelector('.suggestions');
+    if (answers && answers.innerHTML !== '') {
+      answers.innerHTML = '';
+      search.querySelector('input[type=search]').focus();
+      event.preventDefault();
+    }
+  }
+});
+document.addEventListener('focusout', function (event) {
+  var search = event.target.closest && event.target.closest('.site-search');
+  if (!search) { return; }
+  // later, so that a click on an answer (which may not take focus in every browser) still follows its link
+  setTimeout(function () {
+    if (!search.contains(document.activeElement)) {
+      var answers = search.querySelector('.suggestions');
+      if (answers) { answers.innerHTML = ''; }
+    }
+  }, 200);
+});

@@ -7,6 +7,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tacit.search.SearchRebuild;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Tacit knowledge management platform.",
-		subcommands = { Cli.Serve.class, Cli.Version.Print.class, CommandLine.HelpCommand.class })
+		subcommands = { Cli.Serve.class, ImportCommand.class, Cli.Reindex.class, Cli.Version.Print.class,
+				CommandLine.HelpCommand.class })
 public final class Cli implements Callable<Integer> {
 
 	/** Exit code of {@code serve}: the web server keeps the JVM alive, main() must not exit it. */
@@ -32,6 +35,11 @@ public final class Cli implements Callable<Integer> {
 	public static int run(Class<?> applicationClass, String... args) {
 		application = applicationClass;
 		return new CommandLine(new Cli()).execute(args.length == 0 ? new String[] { "serve" } : args);
+	}
+
+	/** The application without its web server, for commands that work on the data and exit. */
+	static org.springframework.context.ConfigurableApplicationContext startWithoutWeb() {
+		return ImportCommand.start(application);
 	}
 
 	@Override
@@ -51,6 +59,68 @@ public final class Cli implements Callable<Integer> {
 		public Integer call() {
 			SpringApplication.run(application, springArguments);
 			return KEEP_RUNNING;
+		}
+	}
+
+	@Command(name = "reindex", mixinStandardHelpOptions = true,
+			description = { "Rebuild the search index from the database, showing progress.",
+					"Stop the server first: the index has one writer." })
+	static final class Reindex implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			PrintWriter err = spec.commandLine().getErr();
+			try (ConfigurableApplicationContext context = startWithoutWeb()) {
+				ProgressBar bar = new ProgressBar(err);
+				SearchRebuild.Result result = context.getBean(SearchRebuild.class).rebuild(bar);
+				bar.finish();
+				err.printf("Rebuilt the search index: %d documents in %.1f s%n", result.documents(),
+						result.took().toMillis() / 1000.0);
+				err.flush();
+				return 0;
+			}
+			catch (RuntimeException e) {
+				err.println();
+				err.println("tacit reindex failed: " + e.getMessage());
+				err.flush();
+				return 1;
+			}
+		}
+	}
+
+	/** A text progress bar on one line, redrawn when the percentage or the source changes. */
+	static final class ProgressBar implements SearchRebuild.Progress {
+
+		private static final int WIDTH = 30;
+
+		private final PrintWriter out;
+		private int lastPercent = -1;
+		private String lastSource = "";
+
+		ProgressBar(PrintWriter out) {
+			this.out = out;
+		}
+
+		@Override
+		public void update(String source, long done, long total) {
+			int percent = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+			if (percent == lastPercent && source.equals(lastSource)) {
+				return;
+			}
+			lastPercent = percent;
+			lastSource = source;
+			int filled = percent * WIDTH / 100;
+			out.printf("\r[%s%s] %3d%% %d/%d %s", "#".repeat(filled), "-".repeat(WIDTH - filled), percent, done, total,
+					source);
+			out.flush();
+		}
+
+		void finish() {
+			out.println();
+			out.flush();
 		}
 	}
 

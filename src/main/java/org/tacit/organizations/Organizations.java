@@ -12,6 +12,16 @@ public interface Organizations {
 	 */
 	OrgAccess access(String slug);
 
+	/** The slug of an organization, for building links to its pages; empty if it does not exist. */
+	Optional<String> slug(OrgId org);
+
+	/**
+	 * Access of a named member, for trusted callers that act without a web request (the command line).
+	 * Without a person, the organization's longest-serving active administrator acts. 404 if the
+	 * organization or the member does not exist, or the member is deactivated.
+	 */
+	OrgAccess accessAs(String slug, String personIdOrEmail);
+
 	/** The signed-in person, if any. */
 	Optional<PersonId> currentPerson();
 

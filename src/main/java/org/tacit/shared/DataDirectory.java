@@ -6,17 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
  * The folder that holds what Tacit keeps on disk besides the database: the search index and logs
- * (and the H2 database in the embedded default). Its {@code index} folder is reported by
- * /actuator/health as "index".
+ * (and the H2 database in the embedded default). The search module reports the index's health.
  */
-@Component("index")
-public class DataDirectory implements HealthIndicator {
+@Component
+public class DataDirectory {
 
 	private final Path root;
 
@@ -38,12 +35,5 @@ public class DataDirectory implements HealthIndicator {
 	/** Where the search index lives; it can always be rebuilt from the database. */
 	public Path indexDirectory() {
 		return root.resolve("index");
-	}
-
-	@Override
-	public Health health() {
-		Path index = indexDirectory();
-		boolean ready = Files.isDirectory(index) && Files.isWritable(index);
-		return (ready ? Health.up() : Health.down()).withDetail("path", index.toString()).build();
 	}
 }

@@ -70,6 +70,15 @@ public class MemberStore {
 			.optional();
 	}
 
+	Optional<MemberRecord> firstActiveAdmin(OrgId org) {
+		return jdbc.sql(SELECT + " AND m.role = 'ADMIN' AND p.active = TRUE ORDER BY m.created_at, p.id")
+			.param("org", org.value())
+			.query(MEMBER)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	public Optional<MemberRecord> findByEmail(OrgId org, String email) {
 		return jdbc.sql(SELECT + " AND p.email = :email")
 			.param("org", org.value())

@@ -41,6 +41,10 @@ public class OrgStore {
 			.optional();
 	}
 
+	Optional<String> slugOf(OrgId id) {
+		return jdbc.sql("SELECT slug FROM organizations_org WHERE id = ?").param(id.value()).query(String.class).optional();
+	}
+
 	public boolean slugTaken(String slug) {
 		return jdbc.sql("SELECT COUNT(*) FROM organizations_org WHERE slug = ?").param(slug).query(Long.class).single() > 0;
 	}

@@ -56,6 +56,23 @@ public class OrganizationService implements Organizations {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> slug(OrgId org) {
+		return orgs.slugOf(org);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public OrgAccess accessAs(String slug, String personIdOrEmail) {
+		OrgRecord org = orgs.bySlug(slug == null ? "" : slug, new PersonId(new UUID(0, 0)))
+			.orElseThrow(ProblemException::notFound);
+		Optional<MemberRecord> found = personIdOrEmail == null || personIdOrEmail.isBlank()
+				? members.firstActiveAdmin(org.id()) : findMemberRecord(org.id(), personIdOrEmail);
+		MemberRecord member = found.filter(MemberRecord::active).orElseThrow(ProblemException::notFound);
+		return new OrgAccess(org.id(), org.slug(), org.name(), member.id(), member.role());
+	}
+
+	@Override
 	public Optional<PersonId> currentPerson() {
 		return CurrentUser.get().map(TacitUser::personId);
 	}

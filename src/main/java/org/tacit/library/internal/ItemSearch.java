@@ -1,0 +1,181 @@
+package org.tacit.library.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tacit.library.ItemChanged;
+import org.tacit.library.ItemId;
+import org.tacit.library.ItemStatus;
+import org.tacit.organizations.OrgId;
+import org.tacit.organizations.Organizations;
+import org.tacit.organizations.PersonId;
+import org.tacit.organizations.Role;
+import org.tacit.search.SearchAccess;
+import org.tacit.search.SearchDocument;
+import org.tacit.search.SearchIndex;
+import org.tacit.search.SearchSource;
+import org.tacit.shared.Markdown;
+
+/**
+ * Keeps the search index in step with the library: every {@link ItemChanged} is applied after its
+ * transaction commits (the event publication registry replays it after a crash); the whole library
+ * can be offered for a rebuild; and who may read which space is answered for the search module.
+ */
+@Component
+class ItemSearch implements SearchSource, SearchAccess {
+
+	static final String TYPE = "item";
+	private static final int BATCH = 500;
+
+	private final JdbcClient jdbc;
+	private final SearchIndex index;
+	private final Organizations organizations;
+	private final SpaceService spaces;
+	private final ItemCommentService comments;
+	private final Markdown markdown;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	ItemSearch(JdbcClient jdbc, SearchIndex index, Organizations organizations, SpaceService spaces,
+			ItemCommentService comments, Markdown markdown, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.index = index;
+		this.organizations = organizations;
+		this.spaces = spaces;
+		this.comments = comments;
+		this.markdown = markdown;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(ItemChanged event) {
+		Optional<SearchDocument> document = document(event.item().value());
+		// the item's parts (comments) are replaced as a whole: simpler than tracking each one's change
+		index.removeChildren(event.org().value(), event.item().toString());
+		if (document.isPresent()) {
+			index.put(document.get());
+			children(document.get()).forEach(index::put);
+		}
+		else {
+			index.remove(event.org().value(), TYPE, event.item().toString());
+		}
+	}
+
+	/**
+	 * Comments are found as records of their own that lead to the item and share its visibility, so a
+	 * comment on a draft is seen by exactly those who see the draft.
+	 */
+	private List<SearchDocument> children(SearchDocument item) {
+		return comments.commentsOf(new ItemId(UUID.fromString(item.id())))
+			.stream()
+			.map(c -> new SearchDocument(item.org(), "comment", c.id().toString(), item.id(), item.url(),
+					item.title(), c.text(), item.tags(), item.kind(), item.spaceKey(), item.spaceName(), item.ownerId(),
+					item.ownerName(), item.published(), item.membersOnly(), item.stale(), item.verifiedAt(),
+					item.updatedAt()))
+			.toList();
+	}
+
+	/**
+	 * Items turn stale by the passing of time, not by a change: once an hour, the items whose review-by
+	 * date passed since the last look are indexed again, so their stale flag is right in search.
+	 */
+	@Scheduled(fixedDelay = 60, initialDelay = 5, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+	@Transactional
+	public void refreshNewlyStale() {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				SELECT id, org_id FROM library_item
+				WHERE status = 'PUBLISHED' AND review_by >= ? AND review_by < ?""")
+			.params(Db.utc(now.minus(Duration.ofMinutes(130))), Db.utc(now))
+			.query((rs, n) -> new ItemChanged(new OrgId(Db.uuid(rs, "org_id")), new ItemId(Db.uuid(rs, "id"))))
+			.list()
+			.forEach(events::publishEvent);
+	}
+
+	@Override
+	public String name() {
+		return "library items";
+	}
+
+	@Override
+	public long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM library_item").query(Long.class).single();
+	}
+
+	@Override
+	public void forEach(Consumer<SearchDocument> sink) {
+		for (int offset = 0;; offset += BATCH) {
+			List<UUID> ids = jdbc.sql("SELECT id FROM library_item ORDER BY id LIMIT ? OFFSET ?")
+				.params(BATCH, offset)
+				.query(UUID.class)
+				.list();
+			ids.forEach(id -> document(id).ifPresent(item -> {
+				sink.accept(item);
+				children(item).forEach(sink);
+			}));
+			if (ids.size() < BATCH) {
+				return;
+			}
+		}
+	}
+
+	@Override
+	public Set<String> readableMembersOnlySpaces(UUID org, UUID person) {
+		return spaces.membersOnlySpacesOf(org, person);
+	}
+
+	@Override
+	public boolean seesUnpublished(UUID org, UUID person) {
+		return organizations.findMember(new OrgId(org), person.toString())
+			.map(member -> member.active() && member.role().atLeast(Role.EDITOR))
+			.orElse(false);
+	}
+
+	/** The index entry of an item, read without any caller's permissions (the search applies them). */
+	Optional<SearchDocument> document(UUID id) {
+		return jdbc.sql("""
+				SELECT i.*, s.space_key, s.name AS space_name, s.members_only
+				FROM library_item i JOIN library_space s ON s.id = i.space_id WHERE i.id = ?""")
+			.param(id)
+			.query((rs, n) -> {
+				OrgId org = new OrgId(Db.uuid(rs, "org_id"));
+				PersonId owner = new PersonId(Db.uuid(rs, "owner_id"));
+				ItemStatus status = ItemStatus.valueOf(rs.getString("status"));
+				Instant reviewBy = Db.instant(rs, "review_by");
+				String tags = rs.getString("tags");
+				String text = rs.getString("summary") + "\n\n" + markdown.toText(rs.getString("body"));
+				return new SearchDocument(org.value(), TYPE, id.toString(), null, "items/" + id, rs.getString("title"),
+						text, tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(",")), rs.getString("kind"),
+						rs.getString("space_key"), rs.getString("space_name"), owner.value(), null,
+						status == ItemStatus.PUBLISHED, rs.getBoolean("members_only"),
+						ItemStore.isStale(status, reviewBy, clock.instant()), Db.instant(rs, "verified_at"),
+						Db.instant(rs, "updated_at"));
+			})
+			.optional()
+			.map(this::withLinks);
+	}
+
+	/** Owner names and page addresses come from the organizations module. */
+	private SearchDocument withLinks(SearchDocument d) {
+		OrgId org = new OrgId(d.org());
+		Map<PersonId, String> names = organizations.names(List.of(new PersonId(d.ownerId())));
+		String url = organizations.slug(org).map(slug -> "/o/" + slug + "/" + d.url()).orElse("/" + d.url());
+		return new SearchDocument(d.org(), d.type(), d.id(), d.parentId(), url, d.title(), d.text(), d.tags(), d.kind(),
+				d.spaceKey(), d.spaceName(), d.ownerId(), names.getOrDefault(new PersonId(d.ownerId()), ""),
+				d.published(), d.membersOnly(), d.stale(), d.verifiedAt(), d.updatedAt());
+	}
+}

@@ -1,0 +1,74 @@
+package org.tacit.search.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tacit.shared.Paging;
+
+/** The searches of each organization that found nothing, with how often and when they were made. */
+@Repository
+class GapStore {
+
+	private final JdbcClient jdbc;
+
+	GapStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Counts one more search; portable SQL (no MERGE or ON CONFLICT), and safe when two race. */
+	void record(UUID org, String query, Instant at) {
+		if (increment(org, query, at) > 0) {
+			return;
+		}
+		try {
+			jdbc.sql("""
+					INSERT INTO search_gap (org_id, query_text, searches, first_searched_at, last_searched_at)
+					VALUES (:org, :query, 1, :at, :at)""")
+				.param("org", org)
+				.param("query", query)
+				.param("at", utc(at))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			increment(org, query, at);
+		}
+	}
+
+	private int increment(UUID org, String query, Instant at) {
+		return jdbc.sql("""
+				UPDATE search_gap SET searches = searches + 1, last_searched_at = :at
+				WHERE org_id = :org AND query_text = :query""")
+			.param("org", org)
+			.param("query", query)
+			.param("at", utc(at))
+			.update();
+	}
+
+	List<Gap> list(UUID org, Paging paging) {
+		return jdbc.sql("""
+				SELECT query_text, searches, first_searched_at, last_searched_at FROM search_gap
+				WHERE org_id = :org ORDER BY searches DESC, last_searched_at DESC, query_text
+				LIMIT :limit OFFSET :offset""")
+			.param("org", org)
+			.param("limit", paging.size())
+			.param("offset", paging.offset())
+			.query((rs, n) -> new Gap(rs.getString("query_text"), rs.getLong("searches"),
+					rs.getObject("first_searched_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("last_searched_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	long count(UUID org) {
+		return jdbc.sql("SELECT COUNT(*) FROM search_gap WHERE org_id = :org").param("org", org).query(Long.class).single();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,383 @@
+package org.tacit.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.tacit.search.SearchDocument;
+import org.tacit.search.SearchIndex;
+import org.tacit.shared.DataDirectory;
+
+/**
+ * The one Lucene index of the application, under the data directory, with its one writer.
+ *
+ * <p>Writes are visible to searches after the next near-real-time refresh, which runs every
+ * {@code tacit.search.refresh-interval} (100 ms) when something changed, so a record is findable well
+ * within a second of {@link #put} returning. Changes are committed (made durable) every
+ * {@code tacit.search.commit-interval} and on shutdown. A marker file says the index is open; if it
+ * is still there at the next start, the process died with uncommitted changes and the index is rebuilt
+ * from the database (see {@link IndexRebuild}).
+ */
+@Component
+public class LuceneIndex implements SearchIndex, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
+
+	private final Path root;
+	private final Path marker;
+	private final Directory directory;
+	private final IndexWriter writer;
+	private final SearcherManager searchers;
+	private final ScheduledExecutorService scheduler;
+	private final boolean uncleanShutdown;
+
+	/** Taken by refreshes and by the swap of a rebuilt index, so no searcher ever sees a half-swapped index. */
+	private final ReentrantLock refreshLock = new ReentrantLock();
+	/** Orders writes, commits and the swap. */
+	private final Object writeLock = new Object();
+	private final AtomicBoolean changed = new AtomicBoolean();
+	/** While a rebuild runs: the writes made meanwhile, applied again on top of the rebuilt index. */
+	private List<Change> journal;
+
+	LuceneIndex(DataDirectory data, @Value("${tacit.search.refresh-interval:100ms}") java.time.Duration refresh,
+			@Value("${tacit.search.commit-interval:30s}") java.time.Duration commit) {
+		this.root = data.indexDirectory();
+		this.marker = root.resolve("open.marker");
+		try {
+			Path main = root.resolve("main");
+			Files.createDirectories(main);
+			this.uncleanShutdown = Files.exists(marker) && DirectoryReaderCheck.hasIndex(main);
+			this.directory = FSDirectory.open(main);
+			this.writer = openWriter(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+			this.writer.commit(); // an empty index has a commit point, so readers can always open it
+			this.searchers = new SearcherManager(writer, new FacetedSearcherFactory());
+			Files.writeString(marker, "open");
+		}
+		catch (LockObtainFailedException e) {
+			throw new IllegalStateException("The search index " + root
+					+ " is in use by another Tacit process. Stop it first, or give this one another TACIT_DATA_DIR.", e);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot open the search index at " + root, e);
+		}
+		if (uncleanShutdown) {
+			log.warn("The search index was not closed cleanly; it will be rebuilt from the database.");
+		}
+		this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("search-index").factory());
+		scheduler.scheduleWithFixedDelay(this::refresh, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(this::commit, commit.toMillis(), commit.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	static IndexWriter openWriter(Directory directory, IndexWriterConfig.OpenMode mode) throws IOException {
+		IndexWriterConfig config = new IndexWriterConfig(Analysis.ANALYZER);
+		config.setOpenMode(mode);
+		config.setRAMBufferSizeMB(64);
+		return new IndexWriter(directory, config);
+	}
+
+	@Override
+	public void put(SearchDocument document) {
+		check(document);
+		apply(new Change.Put(document));
+	}
+
+	@Override
+	public void remove(UUID org, String type, String id) {
+		if (org == null || type == null || id == null) {
+			return;
+		}
+		apply(new Change.Remove(org, type, id));
+	}
+
+	@Override
+	public void removeChildren(UUID org, String parentId) {
+		if (org == null || parentId == null) {
+			return;
+		}
+		apply(new Change.RemoveChildren(org, parentId));
+	}
+
+	private static void check(SearchDocument d) {
+		if (d == null || d.org() == null || d.type() == null || d.type().isBlank() || d.type().contains("/")
+				|| d.id() == null || d.id().isBlank()) {
+			throw new IllegalArgumentException("A search document needs an org, a type (without '/') and an id: " + d);
+		}
+	}
+
+	private void apply(Change change) {
+		synchronized (writeLock) {
+			try {
+				change.applyTo(writer);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Cannot write to the search index", e);
+			}
+			if (journal != null) {
+				journal.add(change);
+			}
+		}
+		changed.set(true);
+	}
+
+	/** Runs {@code work} with a current searcher, released afterwards. */
+	public <T> T search(Function<FacetedSearcher, T> work) {
+		try {
+			FacetedSearcher searcher = (FacetedSearcher) searchers.acquire();
+			try {
+				return work.apply(searcher);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void refresh() {
+		if (!changed.get() || !refreshLock.tryLock()) {
+			return;
+		}
+		try {
+			changed.set(false);
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException | RuntimeException e) {
+			changed.set(true);
+			log.warn("Refreshing the search index failed; retrying", e);
+		}
+		finally {
+			refreshLock.unlock();
+		}
+	}
+
+	/** Makes the changes so far durable. */
+	public void commit() {
+		synchronized (writeLock) {
+			try {
+				if (writer.isOpen() && writer.hasUncommittedChanges()) {
+					writer.commit();
+				}
+			}
+			catch (IOException | RuntimeException e) {
+				log.warn("Committing the search index failed", e);
+			}
+		}
+	}
+
+	/** Whether the previous process died without closing the index. */
+	public boolean uncleanShutdown() {
+		return uncleanShutdown;
+	}
+
+	public boolean writable() {
+		return writer.isOpen() && Files.isWritable(root.resolve("main"));
+	}
+
+	public int documents() {
+		return writer.getDocStats().numDocs;
+	}
+
+	public Path path() {
+		return root.resolve("main");
+	}
+
+	/**
+	 * Builds a new index with {@code builder} into a separate folder, then puts it in place of the
+	 * current one in a single commit. Searches go on meanwhile against the current index, and the writes
+	 * made during the build are applied again on top, so none is lost.
+	 */
+	public long replace(Builder builder) throws IOException {
+		Path fresh = root.resolve("rebuild");
+		deleteRecursively(fresh);
+		synchronized (writeLock) {
+			journal = new ArrayList<>();
+		}
+		try (Directory target = FSDirectory.open(fresh)) {
+			try (IndexWriter building = openWriter(target, IndexWriterConfig.OpenMode.CREATE)) {
+				builder.build(document -> {
+					check(document);
+					new Change.Put(document).applyTo(building);
+				});
+				building.commit();
+			}
+			refreshLock.lock();
+			try {
+				synchronized (writeLock) {
+					writer.deleteAll();
+					writer.addIndexes(target);
+					for (Change change : journal) {
+						change.applyTo(writer);
+					}
+					journal = null;
+					writer.commit();
+				}
+				searchers.maybeRefreshBlocking();
+			}
+			finally {
+				refreshLock.unlock();
+			}
+			return writer.getDocStats().numDocs;
+		}
+		finally {
+			synchronized (writeLock) {
+				journal = null;
+			}
+			deleteRecursively(fresh);
+		}
+	}
+
+	/** Fills a new index. */
+	@FunctionalInterface
+	public interface Builder {
+
+		void build(Sink sink) throws IOException;
+	}
+
+	/** Takes the documents of a rebuild. */
+	@FunctionalInterface
+	public interface Sink {
+
+		void add(SearchDocument document) throws IOException;
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		// no interrupt: Lucene's file channels close when a thread doing I/O is interrupted
+		scheduler.shutdown();
+		try {
+			scheduler.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		synchronized (writeLock) {
+			if (writer.isOpen()) {
+				searchers.close();
+				writer.commit();
+				writer.close();
+			}
+			directory.close();
+			Files.deleteIfExists(marker);
+		}
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+
+	/** A write to the index, kept while a rebuild runs to be applied again afterwards. */
+	private sealed interface Change {
+
+		void applyTo(IndexWriter writer) throws IOException;
+
+		record Put(SearchDocument document) implements Change {
+
+			@Override
+			public void applyTo(IndexWriter writer) throws IOException {
+				writer.updateDocument(Fields.keyTerm(document.org(), document.type(), document.id()),
+						Fields.toDocument(document));
+			}
+		}
+
+		record Remove(UUID org, String type, String id) implements Change {
+
+			@Override
+			public void applyTo(IndexWriter writer) throws IOException {
+				writer.deleteDocuments(Fields.keyTerm(org, type, id));
+			}
+		}
+
+		record RemoveChildren(UUID org, String parentId) implements Change {
+
+			@Override
+			public void applyTo(IndexWriter writer) throws IOException {
+				writer.deleteDocuments(new BooleanQuery.Builder()
+					.add(new TermQuery(new Term(Fields.ORG, org.toString())), Occur.FILTER)
+					.add(new TermQuery(new Term(Fields.PARENT, parentId)), Occur.FILTER)
+					.build());
+			}
+		}
+	}
+
+	/** A searcher with the facet state of its reader, made once per refresh rather than per search. */
+	public static final class FacetedSearcher extends IndexSearcher {
+
+		private final SortedSetDocValuesReaderState facets;
+
+		FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState facets) {
+			super(reader);
+			this.facets = facets;
+		}
+
+		/** Null while no record with facets was indexed. */
+		public SortedSetDocValuesReaderState facets() {
+			return facets;
+		}
+	}
+
+	private static final class FacetedSearcherFactory extends SearcherFactory {
+
+		@Override
+		public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+			SortedSetDocValuesReaderState state;
+			try {
+				state = new DefaultSortedSetDocValuesReaderState(reader, Fields.FACETS);
+			}
+			catch (IllegalArgumentException e) {
+				state = null; // nothing with facets indexed yet
+			}
+			return new FacetedSearcher(reader, state);
+		}
+	}
+
+	/** Whether a folder holds a Lucene index already. */
+	private static final class DirectoryReaderCheck {
+
+		static boolean hasIndex(Path folder) throws IOException {
+			try (Directory dir = FSDirectory.open(folder)) {
+				return org.apache.lucene.index.DirectoryReader.indexExists(dir);
+			}
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package org.tacit.search.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One page of results, as the API returns it and the page renders it.
+ *
+ * @param total every visible record that matches, not only this page
+ * @param facets counts over all of {@code total}, per dimension, most frequent first
+ * @param labels display names of the facet values that are ids: {@code space} (key to name) and {@code owner} (id to name)
+ * @param approximate whether words were also matched with a typo (the exact words found too little)
+ */
+public record SearchResults(long total, int page, int size, List<Hit> hits, Facets facets,
+		Map<String, Map<String, String>> labels, boolean approximate) {
+
+	/**
+	 * One result.
+	 *
+	 * @param snippet HTML: the matching passages of the text with all markup escaped, matches in {@code <mark>}
+	 */
+	public record Hit(String id, String type, String parentId, String url, String title, String snippet, float score,
+			boolean stale, String kind, String space, String spaceName, UUID owner, String ownerName, List<String> tags,
+			Instant updatedAt) {
+	}
+
+	/** Value to count, per facet dimension. {@code freshness} always has {@code stale} and {@code fresh}. */
+	public record Facets(Map<String, Integer> kind, Map<String, Integer> space, Map<String, Integer> tag,
+			Map<String, Integer> owner, Map<String, Integer> freshness) {
+	}
+
+	public int totalPages() {
+		return (int) ((total + size - 1) / size);
+	}
+
+	public boolean hasNext() {
+		return page + 1 < totalPages();
+	}
+
+	public boolean hasPrevious() {
+		return page > 0;
+	}
+
+	/** For the shared pager fragment. */
+	public long totalItems() {
+		return total;
+	}
+}

@@ -1,0 +1,304 @@
+package org.tacit.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.tacit.organizations.OrgAccess;
+import org.tacit.organizations.Role;
+import org.tacit.search.internal.LuceneIndex.FacetedSearcher;
+import org.tacit.search.internal.SearchResults.Facets;
+import org.tacit.search.internal.SearchResults.Hit;
+import org.tacit.shared.Page;
+import org.tacit.shared.Paging;
+import org.tacit.shared.ProblemException;
+
+/**
+ * Searches an organization's records for one person: what they may see is part of the query, facets
+ * count every match, snippets mark the matches, and searches that find nothing are recorded as
+ * knowledge gaps.
+ */
+@Service
+public class SearchService {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+
+	/** Results beyond this position are not served: a filter serves people better than deep paging. */
+	public static final int MAX_RESULT_WINDOW = 10_000;
+	/** When the exact words find fewer results than this, words are also matched with a typo. */
+	static final int FEW = 3;
+	static final int SNIPPET_LENGTH = 180;
+	static final int SNIPPET_PASSAGES = 2;
+	private static final int FACET_VALUES = 20;
+
+	private final LuceneIndex index;
+	private final Visibility visibility;
+	private final SynonymService synonyms;
+	private final GapStore gaps;
+	private final Clock clock;
+
+	SearchService(LuceneIndex index, Visibility visibility, SynonymService synonyms, GapStore gaps, Clock clock) {
+		this.index = index;
+		this.visibility = visibility;
+		this.synonyms = synonyms;
+		this.gaps = gaps;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param recordGap whether a search that finds nothing counts as a knowledge gap (not for the
+	 *        previews shown while typing, whose half-typed words are no gaps)
+	 */
+	public SearchResults search(OrgAccess access, SearchRequest request, Paging paging, boolean recordGap) {
+		if (paging.offset() + paging.size() > MAX_RESULT_WINDOW) {
+			throw ProblemException.invalid("page", "search.page.tooDeep", MAX_RESULT_WINDOW);
+		}
+		UUID org = access.orgId().value();
+		Visibility.Rules rules = visibility.of(access);
+		Query filter = filter(access, rules, request);
+		UserQuery userQuery = UserQuery.parse(request.q());
+		SearchResults results = index.search(searcher -> {
+			if (request.q().isBlank()) {
+				return run(searcher, new MatchAllDocsQuery(), filter, null, paging, false);
+			}
+			Synonyms orgSynonyms = synonyms.synonyms(org);
+			Query exact = new QueryFactory(orgSynonyms, false).relevance(userQuery);
+			if (exact == null) {
+				return empty(paging);
+			}
+			SearchResults found = run(searcher, exact, filter, exact, paging, false);
+			if (found.total() < FEW && QueryFactory.hasFuzzyCandidates(userQuery)) {
+				Query fuzzy = new QueryFactory(orgSynonyms, true).relevance(userQuery);
+				SearchResults approximate = run(searcher, fuzzy, filter, fuzzy, paging, true);
+				if (approximate.total() > found.total()) {
+					return approximate;
+				}
+			}
+			return found;
+		});
+		if (recordGap && results.total() == 0) {
+			record(org, request.q());
+		}
+		return results;
+	}
+
+	/** The zero-result searches of the organization, most frequent first; editors and above. */
+	public Page<Gap> gaps(OrgAccess access, Paging paging) {
+		access.require(Role.EDITOR);
+		UUID org = access.orgId().value();
+		return paging.of(gaps.list(org, paging), gaps.count(org));
+	}
+
+	private void record(UUID org, String q) {
+		String normalized = UserQuery.normalize(q);
+		if (normalized.isEmpty()) {
+			return;
+		}
+		try {
+			gaps.record(org, normalized, clock.instant());
+		}
+		catch (RuntimeException e) {
+			// a gap that is not counted must not cost the person their (empty) results
+			log.warn("Could not record the knowledge gap {}", normalized, e);
+		}
+	}
+
+	/** Organization, permissions and the requested filters: all inside the query. */
+	private static Query filter(OrgAccess access, Visibility.Rules rules, SearchRequest request) {
+		BooleanQuery.Builder filter = new BooleanQuery.Builder();
+		filter.add(term(Fields.ORG, access.orgId().toString()), Occur.FILTER);
+		BooleanQuery.Builder visible = new BooleanQuery.Builder()
+			.add(term(Fields.MEMBERS_ONLY, "false"), Occur.SHOULD);
+		if (!rules.readableMembersOnlySpaces().isEmpty()) {
+			visible.add(new TermInSetQuery(Fields.SPACE,
+					rules.readableMembersOnlySpaces().stream().map(BytesRef::new).toList()), Occur.SHOULD);
+		}
+		filter.add(visible.build(), Occur.FILTER);
+		if (!rules.seesUnpublished()) {
+			filter.add(new BooleanQuery.Builder().add(term(Fields.PUBLISHED, "true"), Occur.SHOULD)
+				.add(term(Fields.OWNER, access.personId().toString()), Occur.SHOULD)
+				.build(), Occur.FILTER);
+		}
+		if (request.kind() != null) {
+			filter.add(term(Fields.KIND, request.kind()), Occur.FILTER);
+		}
+		if (request.space() != null) {
+			filter.add(term(Fields.SPACE, request.space()), Occur.FILTER);
+		}
+		for (String tag : request.tags()) {
+			filter.add(term(Fields.TAG, tag), Occur.FILTER);
+		}
+		if (request.owner() != null) {
+			filter.add(term(Fields.OWNER, request.owner().toString()), Occur.FILTER);
+		}
+		if (request.stale() != null) {
+			filter.add(term(Fields.STALE, request.stale().toString()), Occur.FILTER);
+		}
+		return filter.build();
+	}
+
+	private static Query term(String field, String value) {
+		return new TermQuery(new Term(field, value));
+	}
+
+	private SearchResults run(FacetedSearcher searcher, Query relevance, Query filter, Query highlight, Paging paging,
+			boolean approximate) {
+		try {
+			Query query = new BooleanQuery.Builder()
+				.add(QueryFactory.freshness(relevance, clock.instant()), Occur.MUST)
+				.add(filter, Occur.FILTER)
+				.build();
+			int window = (int) (paging.offset() + paging.size());
+			// without words there is no relevance: the most recently changed come first
+			Sort sort = highlight == null ? new Sort(new SortField(Fields.UPDATED, SortField.Type.LONG, true)) : null;
+			FacetsCollectorManager.FacetsResult result = sort == null
+					? FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager())
+					: FacetsCollectorManager.search(searcher, query, window, sort, false, new FacetsCollectorManager());
+			long total = result.facetsCollector()
+				.getMatchingDocs()
+				.stream()
+				.mapToLong(FacetsCollector.MatchingDocs::totalHits)
+				.sum();
+			ScoreDoc[] all = result.topDocs().scoreDocs;
+			ScoreDoc[] page = paging.offset() >= all.length ? new ScoreDoc[0]
+					: Arrays.copyOfRange(all, (int) paging.offset(), Math.min(all.length, window));
+			String[] snippets = snippets(searcher, highlight, page);
+			StoredFields stored = searcher.storedFields();
+			List<Hit> hits = new ArrayList<>();
+			for (int i = 0; i < page.length; i++) {
+				hits.add(hit(stored.document(page[i].doc), page[i].score, snippets[i]));
+			}
+			Facets facets = facets(searcher, result.facetsCollector());
+			return new SearchResults(total, paging.page(), paging.size(), hits, facets,
+					labels(searcher, filter, facets), approximate);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String[] snippets(FacetedSearcher searcher, Query highlight, ScoreDoc[] page) throws IOException {
+		if (page.length == 0) {
+			return new String[0];
+		}
+		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Analysis.ANALYZER)
+			// escaped: no markup of the record reaches a page, only the <mark> around matches
+			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+			.withBreakIterator(() -> LengthGoalBreakIterator
+				.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
+			.withMaxLength(Fields.MAX_TEXT)
+			.withMaxNoHighlightPassages(1)
+			.build();
+		TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+		String[] snippets = highlight == null
+				? highlighter.highlight(Fields.TEXT, new MatchAllDocsQuery(), docs, SNIPPET_PASSAGES)
+				: highlighter.highlight(Fields.TEXT, highlight, docs, SNIPPET_PASSAGES);
+		for (int i = 0; i < snippets.length; i++) {
+			snippets[i] = snippets[i] == null ? "" : snippets[i].strip();
+		}
+		return snippets;
+	}
+
+	private static Hit hit(Document doc, float score, String snippet) {
+		String owner = doc.get(Fields.OWNER);
+		return new Hit(doc.get(Fields.ID), doc.get(Fields.TYPE), doc.get(Fields.PARENT), doc.get(Fields.URL),
+				doc.get(Fields.TITLE), snippet, Float.isNaN(score) ? 0f : score, "true".equals(doc.get(Fields.STALE)),
+				doc.get(Fields.KIND), doc.get(Fields.SPACE), doc.get(Fields.SPACE_NAME),
+				owner == null ? null : UUID.fromString(owner), doc.get(Fields.OWNER_NAME),
+				List.of(doc.getValues(Fields.TAGS)), Fields.instant(doc, Fields.UPDATED));
+	}
+
+	private static Facets facets(FacetedSearcher searcher, FacetsCollector collector) throws IOException {
+		Map<String, Integer> freshness = new LinkedHashMap<>();
+		freshness.put(Fields.STALE_VALUE, 0);
+		freshness.put(Fields.FRESH_VALUE, 0);
+		if (searcher.facets() == null) {
+			return new Facets(Map.of(), Map.of(), Map.of(), Map.of(), freshness);
+		}
+		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facets(), collector);
+		freshness.putAll(dimension(counts, Fields.FACET_FRESHNESS));
+		return new Facets(dimension(counts, Fields.FACET_KIND), dimension(counts, Fields.FACET_SPACE),
+				dimension(counts, Fields.FACET_TAG), dimension(counts, Fields.FACET_OWNER), freshness);
+	}
+
+	private static Map<String, Integer> dimension(SortedSetDocValuesFacetCounts counts, String dimension)
+			throws IOException {
+		Map<String, Integer> values = new LinkedHashMap<>();
+		FacetResult result;
+		try {
+			result = counts.getTopChildren(FACET_VALUES, dimension);
+		}
+		catch (IllegalArgumentException e) {
+			return values; // no record has this dimension yet
+		}
+		if (result != null) {
+			for (LabelAndValue value : result.labelValues) {
+				values.put(value.label, value.value.intValue());
+			}
+		}
+		return values;
+	}
+
+	/** Names of the spaces and owners in the facets, read from one visible record of each. */
+	private static Map<String, Map<String, String>> labels(FacetedSearcher searcher, Query filter, Facets facets)
+			throws IOException {
+		return Map.of("space", names(searcher, filter, Fields.SPACE, Fields.SPACE_NAME, facets.space().keySet()),
+				"owner", names(searcher, filter, Fields.OWNER, Fields.OWNER_NAME, facets.owner().keySet()));
+	}
+
+	private static Map<String, String> names(FacetedSearcher searcher, Query filter, String field, String nameField,
+			java.util.Set<String> values) throws IOException {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (String value : values) {
+			Query one = new BooleanQuery.Builder().add(term(field, value), Occur.FILTER).add(filter, Occur.FILTER).build();
+			TopDocs top = searcher.search(one, 1);
+			String name = top.scoreDocs.length == 0 ? null
+					: searcher.storedFields().document(top.scoreDocs[0].doc).get(nameField);
+			names.put(value, name == null ? value : name);
+		}
+		return names;
+	}
+
+	private static SearchResults empty(Paging paging) {
+		Map<String, Integer> freshness = new LinkedHashMap<>();
+		freshness.put(Fields.STALE_VALUE, 0);
+		freshness.put(Fields.FRESH_VALUE, 0);
+		return new SearchResults(0, paging.page(), paging.size(), List.of(),
+				new Facets(Map.of(), Map.of(), Map.of(), Map.of(), freshness),
+				Map.of("space", Map.of(), "owner", Map.of()), false);
+	}
+}

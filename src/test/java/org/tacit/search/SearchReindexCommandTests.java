@@ -1,0 +1,49 @@
+package org.tacit.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tacit.TacitApplication;
+
+/**
+ * {@code tacit reindex} as an operator runs it: a separate JVM that starts the application without the
+ * web server on its own data directory, rebuilds the index with a progress bar, and exits 0.
+ */
+class SearchReindexCommandTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void reindexRebuildsTheIndexShowingProgressAndExitsZero() throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Path output = dataDir.resolve("output.txt");
+		ProcessBuilder command = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+				TacitApplication.class.getName(), "reindex"))
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		command.environment().put("TACIT_DATA_DIR", dataDir.toString());
+		Process process = command.start();
+
+		boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		String text = Files.readString(output, StandardCharsets.UTF_8);
+
+		assertThat(finished).as(text).isTrue();
+		assertThat(process.exitValue()).as(text).isZero();
+		assertThat(text).contains("[##############################] 100%").contains("Rebuilt the search index: 0 documents")
+			.doesNotContain("Tomcat started");
+		assertThat(dataDir.resolve("index/main")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("segments_"));
+		assertThat(dataDir.resolve("index/open.marker")).doesNotExist();
+	}
+}

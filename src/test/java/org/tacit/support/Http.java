@@ -93,6 +93,85 @@ public final class Http {
 		return postRaw(action, "application/x-www-form-urlencoded", form);
 	}
 
+	/**
+	 * A file to send in a multipart/form-data request. The name travels as {@code filename*} (RFC 5987,
+	 * exactly as given, control characters included, as a hostile client could send it) and as a plain
+	 * ASCII {@code filename}, which the servlet container needs to see a file.
+	 */
+	public record FilePart(String field, String fileName, String contentType, byte[] content) {
+
+		public static FilePart of(String fileName, String contentType, byte[] content) {
+			return new FilePart("file", fileName, contentType, content);
+		}
+	}
+
+	/** Posts a multipart/form-data request of form fields and one file, as a browser or API client uploads. */
+	public Response postMultipart(String path, Map<String, String> fields, FilePart file) {
+		String boundary = "----tacit-test-" + java.util.UUID.randomUUID();
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, file))));
+	}
+
+	/** Posts a multipart form as a browser does, with the CSRF token taken from the page at {@code pagePath}. */
+	public Response submitMultipart(String pagePath, String action, Map<String, String> fields, FilePart file) {
+		Response page = get(pagePath);
+		Matcher csrf = CSRF.matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on " + pagePath + ": " + page.status());
+		}
+		Map<String, String> all = new java.util.LinkedHashMap<>();
+		all.put("_csrf", csrf.group(1));
+		all.putAll(fields);
+		return postMultipart(action, all, file);
+	}
+
+	private static byte[] multipart(String boundary, Map<String, String> fields, FilePart file) {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"\r\n\r\n" + value + "\r\n"));
+		if (file != null) {
+			String ascii = file.fileName().codePoints()
+				.map(c -> c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ? '_' : c)
+				.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+				.toString();
+			String encoded = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
+					+ ascii + "\"; filename*=UTF-8''" + encoded + "\r\nContent-Type: " + file.contentType() + "\r\n\r\n");
+			body.writeBytes(file.content());
+			write(body, "\r\n");
+		}
+		write(body, "--" + boundary + "--\r\n");
+		return body.toByteArray();
+	}
+
+	private static void write(java.io.ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Gets a response as bytes, with all its headers: for downloads. */
+	public Binary getBytes(String path) {
+		try {
+			HttpResponse<byte[]> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Binary(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A response as bytes; {@code headers} is case-insensitive. */
+	public record Binary(int status, byte[] body, Map<String, java.util.List<String>> headers) {
+
+		/** All values of a header. */
+		public java.util.List<String> header(String name) {
+			return headers.getOrDefault(name, java.util.List.of());
+		}
+	}
+
 	/** Signs in through the sign-in form; returns the response of the form post. */
 	public Response signIn(String email, String password) {
 		return submit("/login", "/login", Map.of("email", email, "password", password));

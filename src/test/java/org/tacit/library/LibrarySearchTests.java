@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 @TacitTest
 class LibrarySearchTests {
 
+	/** A word that stands only in the test fixtures made with LibreOffice. */
+	private static final String WORD = "quokkaquill";
+
 	@LocalServerPort
 	int port;
 
@@ -114,6 +117,24 @@ class LibrarySearchTests {
 			assertThat(found.get("total").asInt()).isEqualTo(1);
 			assertThat(found.get("hits").get(0).get("type").asString()).isEqualTo("comment");
 			assertThat(found.get("hits").get(0).get("url").asString()).endsWith("/items/" + id);
+		});
+	}
+
+	@Test
+	void textInsideAttachedFilesIsFoundAndLeadsToTheItem() throws Exception {
+		String id = create(editor, "OPS", "Handover pack", "See the attached slides.");
+		publish(id);
+		byte[] slides = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/fixtures/handover.pptx"));
+
+		Http.Response uploaded = Http.api(port, editor.token())
+			.postMultipart(base + "/items/" + id + "/attachments", Map.of(),
+					Http.FilePart.of("handover.pptx", "application/octet-stream", slides));
+
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			JsonNode found = search(viewer, WORD);
+			assertThat(found.get("hits").findValuesAsString("type")).contains("attachment");
+			assertThat(found.get("hits").findValuesAsString("url")).allMatch(url -> url.endsWith("/items/" + id));
 		});
 	}
 

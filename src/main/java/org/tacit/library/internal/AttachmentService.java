@@ -1,5 +1,7 @@
 package org.tacit.library.internal;
 
+import org.tacit.shared.Sql;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -197,7 +199,7 @@ public class AttachmentService {
 								VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 							.params(id, itemId.value(), access.orgId().value(), name, analysis.mediaType(),
 									incoming.size(), incoming.hash(), analysis.text(), access.personId().value(),
-									Db.utc(now))
+									Sql.utc(now))
 							.update();
 						audit.record(access.orgId(), "attachment.added", "item", itemId.toString(),
 								name + " (" + sizeText(incoming.size()) + ")");
@@ -327,7 +329,7 @@ public class AttachmentService {
 				SELECT id, file_name, extracted_text FROM library_attachment WHERE item_id = ?
 				ORDER BY uploaded_at, file_name, id""")
 			.param(itemId.value())
-			.query((rs, n) -> new AttachmentText(Db.uuid(rs, "id"), rs.getString("file_name"),
+			.query((rs, n) -> new AttachmentText(Sql.uuid(rs, "id"), rs.getString("file_name"),
 					rs.getString("extracted_text")))
 			.list();
 	}
@@ -353,7 +355,7 @@ public class AttachmentService {
 
 	private static final String COLUMNS = "id, item_id, file_name, media_type, size, content_hash, uploaded_by, uploaded_at";
 
-	private static final RowMapper<Attachment> MAPPER = (rs, n) -> new Attachment(Db.uuid(rs, "id"),
-			new ItemId(Db.uuid(rs, "item_id")), rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size"),
-			rs.getString("content_hash"), new PersonId(Db.uuid(rs, "uploaded_by")), "", Db.instant(rs, "uploaded_at"));
+	private static final RowMapper<Attachment> MAPPER = (rs, n) -> new Attachment(Sql.uuid(rs, "id"),
+			new ItemId(Sql.uuid(rs, "item_id")), rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size"),
+			rs.getString("content_hash"), new PersonId(Sql.uuid(rs, "uploaded_by")), "", Sql.instant(rs, "uploaded_at"));
 }

@@ -47,17 +47,20 @@ class ItemSearch implements SearchSource, SearchAccess {
 	private final Organizations organizations;
 	private final SpaceService spaces;
 	private final ItemCommentService comments;
+	private final AttachmentService attachments;
 	private final Markdown markdown;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ItemSearch(JdbcClient jdbc, SearchIndex index, Organizations organizations, SpaceService spaces,
-			ItemCommentService comments, Markdown markdown, ApplicationEventPublisher events, Clock clock) {
+			ItemCommentService comments, AttachmentService attachments, Markdown markdown,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.index = index;
 		this.organizations = organizations;
 		this.spaces = spaces;
 		this.comments = comments;
+		this.attachments = attachments;
 		this.markdown = markdown;
 		this.events = events;
 		this.clock = clock;
@@ -82,13 +85,19 @@ class ItemSearch implements SearchSource, SearchAccess {
 	 * comment on a draft is seen by exactly those who see the draft.
 	 */
 	private List<SearchDocument> children(SearchDocument item) {
-		return comments.commentsOf(new ItemId(UUID.fromString(item.id())))
-			.stream()
-			.map(c -> new SearchDocument(item.org(), "comment", c.id().toString(), item.id(), item.url(),
-					item.title(), c.text(), item.tags(), item.kind(), item.spaceKey(), item.spaceName(), item.ownerId(),
-					item.ownerName(), item.published(), item.membersOnly(), item.stale(), item.verifiedAt(),
-					item.updatedAt()))
-			.toList();
+		ItemId id = new ItemId(UUID.fromString(item.id()));
+		List<SearchDocument> children = new java.util.ArrayList<>();
+		comments.commentsOf(id).forEach(c -> children.add(child(item, "comment", c.id(), item.title(), c.text())));
+		// an attachment is found by its file name and its extracted text, and leads to its item
+		attachments.textsOf(id).forEach(a -> children.add(child(item, "attachment", a.id(),
+				a.fileName() + " — " + item.title(), a.fileName() + "\n" + a.text())));
+		return children;
+	}
+
+	private static SearchDocument child(SearchDocument item, String type, UUID id, String title, String text) {
+		return new SearchDocument(item.org(), type, id.toString(), item.id(), item.url(), title, text, item.tags(),
+				item.kind(), item.spaceKey(), item.spaceName(), item.ownerId(), item.ownerName(), item.published(),
+				item.membersOnly(), item.stale(), item.verifiedAt(), item.updatedAt());
 	}
 
 	/**
@@ -115,7 +124,9 @@ class ItemSearch implements SearchSource, SearchAccess {
 
 	@Override
 	public long count() {
-		return jdbc.sql("SELECT COUNT(*) FROM library_item").query(Long.class).single();
+		return jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM library_item) + (SELECT COUNT(*) FROM library_comment)
+				  + (SELECT COUNT(*) FROM library_attachment)""").query(Long.class).single();
 	}
 
 	@Override

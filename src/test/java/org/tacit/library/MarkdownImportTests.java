@@ -111,6 +111,25 @@ class MarkdownImportTests {
 	}
 
 	@Test
+	void filesTheMarkdownLinksToBecomeAttachmentsOnce() throws Exception {
+		write("guides/handover.md", "# Handover\n\nSee [the slides](files/handover%20deck.pptx), ![plan](plan.txt)"
+				+ " and [outside](../../etc/passwd) and [web](https://example.org/x.pdf).");
+		Files.createDirectories(folder.resolve("guides/files"));
+		Files.copy(Path.of("src/test/resources/fixtures/handover.pptx"), folder.resolve("guides/files/handover deck.pptx"));
+		write("guides/plan.txt", "the plan");
+
+		markdownImport.importFolder(org.slug(), "DOCS", folder, null, true, (d, t) -> {
+		});
+		MarkdownImport.Result again = markdownImport.importFolder(org.slug(), "DOCS", folder, null, true, (d, t) -> {
+		});
+
+		String id = items().get("items").get(0).get("id").asString();
+		JsonNode attached = admin.get("/api/v1/orgs/" + org.slug() + "/items/" + id + "/attachments").json();
+		assertThat(attached.findValuesAsString("fileName")).containsExactlyInAnyOrder("handover deck.pptx", "plan.txt");
+		assertThat(again.unchanged()).isEqualTo(1);
+	}
+
+	@Test
 	void badFilesAreReportedAndSkippedWithoutStoppingTheRest() throws Exception {
 		write("good.md", "# Good\n\nfine");
 		Files.write(folder.resolve("latin1.md"), "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));

@@ -43,14 +43,16 @@ class MarkdownImporter implements MarkdownImport {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 	private final Texts texts;
+	private final AttachmentService attachments;
 
 	MarkdownImporter(Organizations organizations, ItemService items, JdbcClient jdbc, TransactionTemplate transaction,
-			Texts texts) {
+			Texts texts, AttachmentService attachments) {
 		this.organizations = organizations;
 		this.items = items;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.texts = texts;
+		this.attachments = attachments;
 	}
 
 	@Override
@@ -78,7 +80,7 @@ class MarkdownImporter implements MarkdownImport {
 			Path file = files.get(i);
 			String key = folder.relativize(file).toString().replace('\\', '/');
 			try {
-				Outcome outcome = transaction.execute(status -> importFile(access, space, file, key, publish));
+				Outcome outcome = transaction.execute(status -> importFile(access, space, folder, file, key, publish));
 				switch (outcome) {
 					case CREATED -> created++;
 					case UPDATED -> updated++;
@@ -100,7 +102,7 @@ class MarkdownImporter implements MarkdownImport {
 		CREATED, UPDATED, UNCHANGED
 	}
 
-	private Outcome importFile(OrgAccess access, String space, Path file, String key, boolean publish) {
+	private Outcome importFile(OrgAccess access, String space, Path folder, Path file, String key, boolean publish) {
 		Parsed parsed = parse(file);
 		ItemService.Content content = new ItemService.Content(parsed.kind, parsed.title, parsed.summary, parsed.body,
 				parsed.tags, null, null, "Imported from " + key);
@@ -110,19 +112,71 @@ class MarkdownImporter implements MarkdownImport {
 			.optional();
 		if (existing.isPresent()) {
 			Item item = items.get(access, new ItemId(existing.get()));
+			boolean attached = attachLinkedFiles(access, item.id(), folder, file, parsed.body);
 			if (same(item, parsed)) {
-				return Outcome.UNCHANGED;
+				return attached ? Outcome.UPDATED : Outcome.UNCHANGED;
 			}
 			items.update(access, item.id(), item.version(), content);
 			return Outcome.UPDATED;
 		}
 		Item item = items.create(access, space, content);
 		jdbc.sql("UPDATE library_item SET source_key = ? WHERE id = ?").params(key, item.id().value()).update();
+		attachLinkedFiles(access, item.id(), folder, file, parsed.body);
 		if (publish) {
 			items.transition(access, item.id(), ItemStatus.IN_REVIEW.name(), null);
 			items.transition(access, item.id(), ItemStatus.PUBLISHED.name(), null);
 		}
 		return Outcome.CREATED;
+	}
+
+	/**
+	 * Files the Markdown links to by a relative path inside the imported folder (documents, images)
+	 * become attachments of the item, once: a file name the item already has is not attached again.
+	 */
+	private boolean attachLinkedFiles(OrgAccess access, ItemId item, Path folder, Path file, String body) {
+		Path root = folder.toAbsolutePath().normalize();
+		java.util.Set<String> present = new java.util.HashSet<>();
+		attachments.list(access, item).forEach(a -> present.add(a.fileName()));
+		boolean added = false;
+		for (String target : linkTargets(body)) {
+			if (target.isBlank() || target.contains(":") || target.startsWith("/") || target.startsWith("#")) {
+				continue;
+			}
+			String path = java.net.URLDecoder.decode(target.replaceAll("[?#].*$", ""), StandardCharsets.UTF_8);
+			Path linked = file.toAbsolutePath().getParent().resolve(path).normalize();
+			String name = linked.getFileName() == null ? "" : linked.getFileName().toString();
+			if (!linked.startsWith(root) || !Files.isRegularFile(linked) || name.matches("(?i).*\\.(md|markdown)$")
+					|| present.contains(name)) {
+				continue;
+			}
+			try (java.io.InputStream content = Files.newInputStream(linked)) {
+				attachments.add(access, item, name, content);
+				present.add(name);
+				added = true;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		return added;
+	}
+
+	private static List<String> linkTargets(String body) {
+		List<String> targets = new ArrayList<>();
+		org.commonmark.parser.Parser.builder().build().parse(body).accept(new org.commonmark.node.AbstractVisitor() {
+
+			@Override
+			public void visit(org.commonmark.node.Link link) {
+				targets.add(link.getDestination());
+				visitChildren(link);
+			}
+
+			@Override
+			public void visit(org.commonmark.node.Image image) {
+				targets.add(image.getDestination());
+			}
+		});
+		return targets;
 	}
 
 	private static boolean same(Item item, Parsed parsed) {

@@ -41,7 +41,9 @@ class SearchReindexCommandTests {
 
 		assertThat(finished).as(text).isTrue();
 		assertThat(process.exitValue()).as(text).isZero();
-		assertThat(text).contains("[##############################] 100%").contains("Rebuilt the search index: 0 documents")
+		// on the embedded default the new data folder has no items; on PostgreSQL (TACIT_DB_URL) it shares the tests' database
+		assertThat(text).contains("[##############################] 100%")
+			.containsPattern("Rebuilt the search index: \\d+ documents")
 			.doesNotContain("Tomcat started");
 		assertThat(dataDir.resolve("index/main")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("segments_"));
 		assertThat(dataDir.resolve("index/open.marker")).doesNotExist();

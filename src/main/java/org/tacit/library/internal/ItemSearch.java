@@ -68,7 +68,7 @@ class ItemSearch implements SearchSource, SearchAccess {
 
 	@ApplicationModuleListener
 	void on(ItemChanged event) {
-		Optional<SearchDocument> document = document(event.item().value());
+		Optional<SearchDocument> document = document(event.item().value(), new Links());
 		// the item's parts (comments) are replaced as a whole: simpler than tracking each one's change
 		index.removeChildren(event.org().value(), event.item().toString());
 		if (document.isPresent()) {
@@ -131,12 +131,13 @@ class ItemSearch implements SearchSource, SearchAccess {
 
 	@Override
 	public void forEach(Consumer<SearchDocument> sink) {
+		Links links = new Links();
 		for (int offset = 0;; offset += BATCH) {
 			List<UUID> ids = jdbc.sql("SELECT id FROM library_item ORDER BY id LIMIT ? OFFSET ?")
 				.params(BATCH, offset)
 				.query(UUID.class)
 				.list();
-			ids.forEach(id -> document(id).ifPresent(item -> {
+			ids.forEach(id -> document(id, links).ifPresent(item -> {
 				sink.accept(item);
 				children(item).forEach(sink);
 			}));
@@ -159,7 +160,7 @@ class ItemSearch implements SearchSource, SearchAccess {
 	}
 
 	/** The index entry of an item, read without any caller's permissions (the search applies them). */
-	Optional<SearchDocument> document(UUID id) {
+	Optional<SearchDocument> document(UUID id, Links links) {
 		return jdbc.sql("""
 				SELECT i.*, s.space_key, s.name AS space_name, s.members_only
 				FROM library_item i JOIN library_space s ON s.id = i.space_id WHERE i.id = ?""")
@@ -179,16 +180,26 @@ class ItemSearch implements SearchSource, SearchAccess {
 						Sql.instant(rs, "updated_at"));
 			})
 			.optional()
-			.map(this::withLinks);
+			.map(links::apply);
 	}
 
-	/** Owner names and page addresses come from the organizations module. */
-	private SearchDocument withLinks(SearchDocument d) {
-		OrgId org = new OrgId(d.org());
-		Map<PersonId, String> names = organizations.names(List.of(new PersonId(d.ownerId())));
-		String url = organizations.slug(org).map(slug -> "/o/" + slug + "/" + d.url()).orElse("/" + d.url());
-		return new SearchDocument(d.org(), d.type(), d.id(), d.parentId(), url, d.title(), d.text(), d.tags(), d.kind(),
-				d.spaceKey(), d.spaceName(), d.ownerId(), names.getOrDefault(new PersonId(d.ownerId()), ""),
-				d.published(), d.membersOnly(), d.stale(), d.verifiedAt(), d.updatedAt());
+	/**
+	 * Owner names and page addresses, which come from the organizations module; remembered for the
+	 * length of one rebuild, so thousands of items of a few organizations and owners cost a few look-ups.
+	 */
+	private final class Links {
+
+		private final Map<UUID, String> slugs = new java.util.HashMap<>();
+		private final Map<UUID, String> names = new java.util.HashMap<>();
+
+		SearchDocument apply(SearchDocument d) {
+			String slug = slugs.computeIfAbsent(d.org(), org -> organizations.slug(new OrgId(org)).orElse(""));
+			String url = slug.isEmpty() ? "/" + d.url() : "/o/" + slug + "/" + d.url();
+			String owner = names.computeIfAbsent(d.ownerId(),
+					id -> organizations.names(List.of(new PersonId(id))).getOrDefault(new PersonId(id), ""));
+			return new SearchDocument(d.org(), d.type(), d.id(), d.parentId(), url, d.title(), d.text(), d.tags(),
+					d.kind(), d.spaceKey(), d.spaceName(), d.ownerId(), owner, d.published(), d.membersOnly(), d.stale(),
+					d.verifiedAt(), d.updatedAt());
+		}
 	}
 }

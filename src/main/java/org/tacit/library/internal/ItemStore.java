@@ -248,12 +248,4 @@ public class ItemStore {
 					rs.getString("comment"), Sql.instant(rs, "at")))
 			.list();
 	}
-
-	/** Every item id of every organization, for rebuilding the search index. */
-	List<UUID[]> allIds(int limit, int offset) {
-		return jdbc.sql("SELECT id, org_id FROM library_item ORDER BY id LIMIT ? OFFSET ?")
-			.params(limit, offset)
-			.query((rs, n) -> new UUID[] { Sql.uuid(rs, "id"), Sql.uuid(rs, "org_id") })
-			.list();
-	}
 }

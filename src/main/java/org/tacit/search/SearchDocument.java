@@ -15,7 +15,9 @@ import java.util.UUID;
  * @param title shown as the result's heading; boosted
  * @param text the searchable body (plain text, not HTML)
  * @param tags boosted; also a facet
- * @param kind a facet: the library's item kind (ARTICLE, TEMPLATE, ...) or null
+ * @param kind a facet: the library's item kind (ARTICLE, TEMPLATE, ...), a lesson's priority, ... or null
+ * @param status a facet and filter: where the record is in its lifecycle (an item's PUBLISHED, a lesson's
+ *        VALIDATED, ...), or null
  * @param spaceKey a facet and the visibility unit; null for records outside spaces
  * @param spaceName shown with the result
  * @param ownerId the accountable person, a facet
@@ -27,6 +29,6 @@ import java.util.UUID;
  * @param updatedAt last change, shown with the result
  */
 public record SearchDocument(UUID org, String type, String id, String parentId, String url, String title, String text,
-		List<String> tags, String kind, String spaceKey, String spaceName, UUID ownerId, String ownerName,
+		List<String> tags, String kind, String status, String spaceKey, String spaceName, UUID ownerId, String ownerName,
 		boolean published, boolean membersOnly, boolean stale, Instant verifiedAt, Instant updatedAt) {
 }

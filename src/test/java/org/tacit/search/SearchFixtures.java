@@ -66,6 +66,7 @@ public final class SearchFixtures {
 		private String text = "";
 		private List<String> tags = new ArrayList<>();
 		private String kind = "ARTICLE";
+		private String status;
 		private String space = "general";
 		private String spaceName = "General";
 		private UUID owner = UUID.randomUUID();
@@ -92,11 +93,12 @@ public final class SearchFixtures {
 		public Doc unpublished() { this.published = false; return this; }
 		public Doc membersOnly() { this.membersOnly = true; return this; }
 		public Doc stale() { this.stale = true; return this; }
+		public Doc status(String status) { this.status = status; return this; }
 		public Doc verifiedAt(Instant at) { this.verifiedAt = at; return this; }
 		public Doc updatedAt(Instant at) { this.updatedAt = at; return this; }
 
 		public SearchDocument build() {
-			return new SearchDocument(org, type, id, parentId, "/o/x/items/" + id, title, text, tags, kind, space,
+			return new SearchDocument(org, type, id, parentId, "/o/x/items/" + id, title, text, tags, kind, status, space,
 					spaceName, owner, ownerName, published, membersOnly, stale, verifiedAt, updatedAt);
 		}
 	}

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tacit.library.FeedbackGiven;
 import org.tacit.organizations.AuditLog;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Organizations;
@@ -32,13 +34,16 @@ public class FeedbackService {
 	private final ItemService items;
 	private final Organizations organizations;
 	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	FeedbackService(JdbcClient jdbc, ItemService items, Organizations organizations, AuditLog audit, Clock clock) {
+	FeedbackService(JdbcClient jdbc, ItemService items, Organizations organizations, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.items = items;
 		this.organizations = organizations;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -87,6 +92,7 @@ public class FeedbackService {
 		}
 		audit.record(access.orgId(), "item.feedback-given", "item", item.id().toString(),
 				(helpful ? "helped" : "did not help") + (stored == null ? "" : " (with a comment)"));
+		events.publishEvent(new FeedbackGiven(access.orgId(), item.id(), item.ownerId(), access.personId(), helpful));
 		return feedback(access, item, Paging.first());
 	}
 

@@ -96,7 +96,7 @@ class ItemSearch implements SearchSource, SearchAccess {
 
 	private static SearchDocument child(SearchDocument item, String type, UUID id, String title, String text) {
 		return new SearchDocument(item.org(), type, id.toString(), item.id(), item.url(), title, text, item.tags(),
-				item.kind(), item.spaceKey(), item.spaceName(), item.ownerId(), item.ownerName(), item.published(),
+				item.kind(), item.status(), item.spaceKey(), item.spaceName(), item.ownerId(), item.ownerName(), item.published(),
 				item.membersOnly(), item.stale(), item.verifiedAt(), item.updatedAt());
 	}
 
@@ -174,7 +174,7 @@ class ItemSearch implements SearchSource, SearchAccess {
 				String text = rs.getString("summary") + "\n\n" + markdown.toText(rs.getString("body"));
 				return new SearchDocument(org.value(), TYPE, id.toString(), null, "items/" + id, rs.getString("title"),
 						text, tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(",")), rs.getString("kind"),
-						rs.getString("space_key"), rs.getString("space_name"), owner.value(), null,
+						status.name(), rs.getString("space_key"), rs.getString("space_name"), owner.value(), null,
 						status == ItemStatus.PUBLISHED, rs.getBoolean("members_only"),
 						ItemStore.isStale(status, reviewBy, clock.instant()), Sql.instant(rs, "verified_at"),
 						Sql.instant(rs, "updated_at"));
@@ -198,7 +198,7 @@ class ItemSearch implements SearchSource, SearchAccess {
 			String owner = names.computeIfAbsent(d.ownerId(),
 					id -> organizations.names(List.of(new PersonId(id))).getOrDefault(new PersonId(id), ""));
 			return new SearchDocument(d.org(), d.type(), d.id(), d.parentId(), url, d.title(), d.text(), d.tags(),
-					d.kind(), d.spaceKey(), d.spaceName(), d.ownerId(), owner, d.published(), d.membersOnly(), d.stale(),
+					d.kind(), d.status(), d.spaceKey(), d.spaceName(), d.ownerId(), owner, d.published(), d.membersOnly(), d.stale(),
 					d.verifiedAt(), d.updatedAt());
 		}
 	}

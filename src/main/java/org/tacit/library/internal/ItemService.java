@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tacit.library.ItemChanged;
 import org.tacit.library.ItemId;
+import org.tacit.library.ItemPublished;
+import org.tacit.library.ItemUpdated;
+import org.tacit.library.ItemVerified;
 import org.tacit.library.ItemStatus;
 import org.tacit.library.Kind;
 import org.tacit.organizations.AuditLog;
@@ -138,6 +141,8 @@ public class ItemService {
 		store.writeVersion(id, next, checked, access.personId(), now);
 		audit.record(access.orgId(), "item.updated", "item", id.toString(), "version " + next);
 		events.publishEvent(new ItemChanged(access.orgId(), id));
+		events.publishEvent(new ItemUpdated(access.orgId(), id, next, checked.owner, access.personId(),
+				item.status() == ItemStatus.PUBLISHED, checked.message));
 		return get(access, id);
 	}
 
@@ -183,6 +188,9 @@ public class ItemService {
 		audit.record(access.orgId(), "item.transitioned", "item", id.toString(),
 				item.status() + " → " + next + (checkedComment.isEmpty() ? "" : ": " + checkedComment));
 		events.publishEvent(new ItemChanged(access.orgId(), id));
+		if (next == ItemStatus.PUBLISHED) {
+			events.publishEvent(new ItemPublished(access.orgId(), id, item.ownerId(), access.personId()));
+		}
 		return get(access, id);
 	}
 
@@ -199,6 +207,7 @@ public class ItemService {
 		markVerified(access, item, clock.instant());
 		audit.record(access.orgId(), "item.verified", "item", id.toString(), item.title());
 		events.publishEvent(new ItemChanged(access.orgId(), id));
+		events.publishEvent(new ItemVerified(access.orgId(), id, item.ownerId(), access.personId()));
 		return get(access, id);
 	}
 

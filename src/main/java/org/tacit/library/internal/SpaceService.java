@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tacit.organizations.AuditLog;
 import org.tacit.organizations.OrgAccess;
+import org.tacit.organizations.OrgId;
 import org.tacit.organizations.Organizations;
 import org.tacit.organizations.PersonId;
 import org.tacit.organizations.Role;
@@ -115,6 +116,12 @@ public class SpaceService {
 	@Transactional
 	public Space create(OrgAccess access, String key, String name, String description, boolean membersOnly) {
 		access.require(Role.KNOWLEDGE_MANAGER);
+		return createFor(access, key, name, description, membersOnly);
+	}
+
+	/** Creates a space without the role check: for another module that has decided the caller may. */
+	@Transactional
+	Space createFor(OrgAccess access, String key, String name, String description, boolean membersOnly) {
 		String checkedKey = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
 		if (!KEY.matcher(checkedKey).matches()) {
 			throw ProblemException.invalid("key", "space.key.format");
@@ -175,6 +182,36 @@ public class SpaceService {
 			addMember(space.id(), member.id(), role, clock.instant());
 		}
 		audit.record(access.orgId(), "space.member-set", "space", space.key(), member.email() + " as " + role);
+	}
+
+	/** Sets a space role without the caller's checks (another module's own membership decides). */
+	@Transactional
+	void setMemberTrusted(OrgId org, String key, PersonId person, Role role) {
+		if (role == null || !SPACE_ROLES.contains(role)) {
+			throw ProblemException.invalid("role", "space.role.unknown");
+		}
+		UUID space = spaceId(org, key);
+		int changed = jdbc.sql("UPDATE library_space_member SET role = ? WHERE space_id = ? AND person_id = ?")
+			.params(role.name(), space, person.value())
+			.update();
+		if (changed == 0) {
+			addMember(space, person, role, clock.instant());
+		}
+	}
+
+	@Transactional
+	void removeMemberTrusted(OrgId org, String key, PersonId person) {
+		jdbc.sql("DELETE FROM library_space_member WHERE space_id = ? AND person_id = ?")
+			.params(spaceId(org, key), person.value())
+			.update();
+	}
+
+	private UUID spaceId(OrgId org, String key) {
+		return jdbc.sql("SELECT id FROM library_space WHERE org_id = ? AND space_key = ?")
+			.params(org.value(), key == null ? "" : key.strip().toUpperCase(Locale.ROOT))
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(ProblemException::notFound);
 	}
 
 	@Transactional

@@ -4,8 +4,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.tacit.organizations.NavLink;
 import org.tacit.organizations.internal.OrgRecord;
 import org.tacit.organizations.internal.OrganizationService;
 import org.tacit.organizations.security.CurrentUser;
@@ -16,9 +18,17 @@ import org.tacit.organizations.security.TacitUser;
 class LayoutModel {
 
 	private final OrganizationService organizations;
+	private final List<NavLink> navLinks;
 
-	LayoutModel(OrganizationService organizations) {
+	LayoutModel(OrganizationService organizations, ObjectProvider<NavLink> navLinks) {
 		this.organizations = organizations;
+		this.navLinks = navLinks.stream().sorted(java.util.Comparator.comparingInt(NavLink::order)).toList();
+	}
+
+	/** The modules' links of the main navigation, in order; the layout shows those the person's role allows. */
+	@ModelAttribute("navLinks")
+	List<NavLink> navLinks(HttpServletRequest request) {
+		return isPage(request) ? navLinks : List.of();
 	}
 
 	@ModelAttribute("me")

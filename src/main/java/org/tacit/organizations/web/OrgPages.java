@@ -1,7 +1,14 @@
 package org.tacit.organizations.web;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Role;
+import org.tacit.organizations.WorkSource;
 import org.tacit.organizations.internal.OrganizationService;
 import org.tacit.organizations.security.CurrentUser;
 import org.tacit.shared.Paging;
@@ -21,12 +29,23 @@ import org.tacit.shared.web.Forms;
 @Controller
 class OrgPages {
 
+	/** Entries per section of "My work"; the section's own page has the rest. */
+	static final int WORK_PER_SECTION = 10;
+
 	private final OrganizationService organizations;
 	private final Forms forms;
+	private final ObjectProvider<WorkSource> work;
+	private final Clock clock;
 
-	OrgPages(OrganizationService organizations, Forms forms) {
+	OrgPages(OrganizationService organizations, Forms forms, ObjectProvider<WorkSource> work, Clock clock) {
 		this.organizations = organizations;
 		this.forms = forms;
+		this.work = work;
+		this.clock = clock;
+	}
+
+	/** A section of "My work": its heading and its entries. */
+	record WorkSection(String key, List<WorkSource.WorkItem> items) {
 	}
 
 	@GetMapping("/orgs")
@@ -58,6 +77,8 @@ class OrgPages {
 		session.setAttribute(SessionPages.LAST_ORG, access.slug());
 		model.addAttribute("currentOrg", access);
 		model.addAttribute("orgRecord", organizations.get(access));
+		model.addAttribute("work", myWork(access));
+		model.addAttribute("now", clock.instant());
 		return "orgs/home";
 	}
 
@@ -84,5 +105,17 @@ class OrgPages {
 			model.addAttribute("name", name);
 			return "orgs/settings";
 		}
+	}
+
+	/** Every module's open work for the person, grouped by section in the order the sources come. */
+	private List<WorkSection> myWork(OrgAccess access) {
+		Map<String, List<WorkSource.WorkItem>> sections = new LinkedHashMap<>();
+		work.orderedStream().forEach(source -> source.workFor(access, WORK_PER_SECTION).forEach(item -> {
+			List<WorkSource.WorkItem> section = sections.computeIfAbsent(item.sectionKey(), k -> new ArrayList<>());
+			if (section.size() < WORK_PER_SECTION) {
+				section.add(item);
+			}
+		}));
+		return sections.entrySet().stream().map(e -> new WorkSection(e.getKey(), e.getValue())).toList();
 	}
 }

@@ -47,13 +47,16 @@ class SearchApi {
 					+ "snippet is HTML: the text escaped, matches in <mark>. A search that finds nothing is "
 					+ "recorded as a knowledge gap. page * size + size may not exceed 10,000.")
 	SearchResults search(@PathVariable String org, @RequestParam(defaultValue = "") String q,
-			@RequestParam(required = false) String kind, @RequestParam(required = false) String space,
+			@Parameter(description = "item, attachment, comment, lesson, ...") @RequestParam(required = false) String type,
+			@RequestParam(required = false) String kind,
+			@Parameter(description = "the record's lifecycle status: PUBLISHED, VALIDATED, ...") @RequestParam(required = false) String status,
+			@RequestParam(required = false) String space,
 			@Parameter(description = "repeat for several; all must be present") @RequestParam(required = false) List<String> tag,
 			@Parameter(description = "person id") @RequestParam(required = false) String owner,
 			@Parameter(description = "true: only stale, false: only fresh") @RequestParam(required = false) String stale,
 			Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return search.search(access, SearchRequest.of(q, kind, space, tag, owner, stale), paging, true);
+		return search.search(access, SearchRequest.of(q, type, kind, status, space, tag, owner, stale), paging, true);
 	}
 
 	@GetMapping("/gaps")

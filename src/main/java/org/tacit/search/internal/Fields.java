@@ -38,6 +38,7 @@ public final class Fields {
 	/** Exact values, for filters. */
 	public static final String TAG = "tag";
 	public static final String KIND = "kind";
+	public static final String STATUS = "status";
 	public static final String SPACE = "space";
 	public static final String SPACE_NAME = "space_name";
 	public static final String OWNER = "owner";
@@ -51,7 +52,9 @@ public final class Fields {
 	public static final String VERIFIED = "verified";
 
 	/** Facet dimensions. */
+	public static final String FACET_TYPE = "type";
 	public static final String FACET_KIND = "kind";
+	public static final String FACET_STATUS = "status";
 	public static final String FACET_SPACE = "space";
 	public static final String FACET_TAG = "tag";
 	public static final String FACET_OWNER = "owner";
@@ -99,6 +102,7 @@ public final class Fields {
 		doc.add(new StringField(KEY, key(d.org(), d.type(), d.id()), Field.Store.NO));
 		doc.add(new StringField(ORG, d.org().toString(), Field.Store.NO));
 		doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
+		doc.add(new SortedSetDocValuesFacetField(FACET_TYPE, d.type()));
 		doc.add(new StringField(ID, d.id(), Field.Store.YES));
 		if (d.parentId() != null) {
 			doc.add(new StringField(PARENT, d.parentId(), Field.Store.YES));
@@ -118,6 +122,11 @@ public final class Fields {
 			String kind = d.kind().strip().toUpperCase(Locale.ROOT);
 			doc.add(new StringField(KIND, kind, Field.Store.YES));
 			doc.add(new SortedSetDocValuesFacetField(FACET_KIND, kind));
+		}
+		if (present(d.status())) {
+			String status = d.status().strip().toUpperCase(Locale.ROOT);
+			doc.add(new StringField(STATUS, status, Field.Store.YES));
+			doc.add(new SortedSetDocValuesFacetField(FACET_STATUS, status));
 		}
 		if (present(d.spaceKey())) {
 			doc.add(new StringField(SPACE, d.spaceKey(), Field.Store.YES));

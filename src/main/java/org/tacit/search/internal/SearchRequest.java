@@ -12,7 +12,8 @@ import org.tacit.shared.ProblemException;
  *
  * @param stale true: only stale records; false: only fresh ones; null: both
  */
-public record SearchRequest(String q, String kind, String space, List<String> tags, UUID owner, Boolean stale) {
+public record SearchRequest(String q, String type, String kind, String status, String space, List<String> tags,
+		UUID owner, Boolean stale) {
 
 	public static final int MAX_FILTER_LENGTH = 500;
 	public static final int MAX_TAGS = 10;
@@ -22,8 +23,12 @@ public record SearchRequest(String q, String kind, String space, List<String> ta
 		if (q.length() > org.tacit.search.internal.UserQuery.MAX_LENGTH) {
 			throw ProblemException.invalid("q", "search.q.tooLong", UserQuery.MAX_LENGTH);
 		}
+		type = blankToNull(type, "type");
+		type = type == null ? null : type.toLowerCase(Locale.ROOT);
 		kind = blankToNull(kind, "kind");
 		kind = kind == null ? null : kind.toUpperCase(Locale.ROOT);
+		status = blankToNull(status, "status");
+		status = status == null ? null : status.toUpperCase(Locale.ROOT);
 		space = blankToNull(space, "space");
 		tags = tags == null ? List.of() : tags.stream().map(t -> blankToNull(t, "tag")).filter(t -> t != null).toList();
 		if (tags.size() > MAX_TAGS) {
@@ -32,16 +37,18 @@ public record SearchRequest(String q, String kind, String space, List<String> ta
 	}
 
 	/** Reads the filters as the API and the pages receive them; a bad owner or stale value is a 400. */
-	public static SearchRequest of(String q, String kind, String space, List<String> tags, String owner, String stale) {
-		return new SearchRequest(q, kind, space, tags, owner(owner), stale(stale));
+	public static SearchRequest of(String q, String type, String kind, String status, String space, List<String> tags,
+			String owner, String stale) {
+		return new SearchRequest(q, type, kind, status, space, tags, owner(owner), stale(stale));
 	}
 
 	public static SearchRequest query(String q) {
-		return new SearchRequest(q, null, null, List.of(), null, null);
+		return new SearchRequest(q, null, null, null, null, List.of(), null, null);
 	}
 
 	public boolean filtered() {
-		return kind != null || space != null || !tags.isEmpty() || owner != null || stale != null;
+		return type != null || kind != null || status != null || space != null || !tags.isEmpty() || owner != null
+				|| stale != null;
 	}
 
 	private static UUID owner(String value) {

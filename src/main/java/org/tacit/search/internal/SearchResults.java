@@ -22,13 +22,18 @@ public record SearchResults(long total, int page, int size, List<Hit> hits, Face
 	 * @param snippet HTML: the matching passages of the text with all markup escaped, matches in {@code <mark>}
 	 */
 	public record Hit(String id, String type, String parentId, String url, String title, String snippet, float score,
-			boolean stale, String kind, String space, String spaceName, UUID owner, String ownerName, List<String> tags,
+			boolean stale, String kind, String status, String space, String spaceName, UUID owner, String ownerName, List<String> tags,
 			Instant updatedAt) {
 	}
 
 	/** Value to count, per facet dimension. {@code freshness} always has {@code stale} and {@code fresh}. */
-	public record Facets(Map<String, Integer> kind, Map<String, Integer> space, Map<String, Integer> tag,
-			Map<String, Integer> owner, Map<String, Integer> freshness) {
+	public record Facets(Map<String, Integer> type, Map<String, Integer> kind, Map<String, Integer> status,
+			Map<String, Integer> space, Map<String, Integer> tag, Map<String, Integer> owner,
+			Map<String, Integer> freshness) {
+
+		static Facets none(Map<String, Integer> freshness) {
+			return new Facets(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), freshness);
+		}
 	}
 
 	public int totalPages() {

@@ -64,6 +64,8 @@ public class SearchService {
 	static final int SNIPPET_LENGTH = 180;
 	static final int SNIPPET_PASSAGES = 2;
 	private static final int FACET_VALUES = 20;
+	/** The words of a text that "related" searches for. */
+	static final int RELATED_TERMS = 25;
 
 	private final LuceneIndex index;
 	private final Visibility visibility;
@@ -116,6 +118,57 @@ public class SearchService {
 		return results;
 	}
 
+	/**
+	 * Records like a free text: its most telling words (by how rare they are in the index), any of which
+	 * may match, in the title (boosted) or the text; within what the caller may see.
+	 */
+	public SearchResults related(OrgAccess access, String text, java.util.Set<String> types,
+			java.util.Set<String> excludeIds, int limit) {
+		Visibility.Rules rules = visibility.of(access);
+		SearchRequest none = SearchRequest.query("");
+		BooleanQuery.Builder filter = new BooleanQuery.Builder().add(filter(access, rules, none), Occur.FILTER);
+		if (!types.isEmpty()) {
+			filter.add(new TermInSetQuery(Fields.TYPE, types.stream().map(BytesRef::new).toList()), Occur.FILTER);
+		}
+		for (String id : excludeIds) {
+			filter.add(term(Fields.ID, id), Occur.MUST_NOT);
+		}
+		Paging paging = new Paging(0, limit);
+		String like = text == null ? "" : text.length() > UserQuery.MAX_RELATED_TEXT
+				? text.substring(0, UserQuery.MAX_RELATED_TEXT) : text;
+		return index.search(searcher -> {
+			try {
+				org.apache.lucene.queries.mlt.MoreLikeThis mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(
+						searcher.getIndexReader());
+				mlt.setAnalyzer(Analysis.ANALYZER);
+				mlt.setMinTermFreq(1);
+				mlt.setMinDocFreq(1);
+				mlt.setMaxQueryTerms(RELATED_TERMS);
+				mlt.setBoost(true);
+				// the index keeps stop words for phrases; as a "related" word they only add noise
+				mlt.setStopWords(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+				mlt.setFieldNames(new String[] { Fields.TEXT });
+				Query inText = mlt.like(Fields.TEXT, new java.io.StringReader(like));
+				mlt.setFieldNames(new String[] { Fields.TITLE });
+				Query inTitle = mlt.like(Fields.TITLE, new java.io.StringReader(like));
+				Query relevance = new BooleanQuery.Builder().add(inText, Occur.SHOULD)
+					.add(new org.apache.lucene.search.BoostQuery(inTitle, QueryFactory.TITLE_BOOST), Occur.SHOULD)
+					.build();
+				if (noTerms(inText) && noTerms(inTitle)) {
+					return empty(paging);
+				}
+				return run(searcher, relevance, filter.build(), relevance, paging, false);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+	}
+
+	private static boolean noTerms(Query query) {
+		return query instanceof BooleanQuery b && b.clauses().isEmpty();
+	}
+
 	/** The zero-result searches of the organization, most frequent first; editors and above. */
 	public Page<Gap> gaps(OrgAccess access, Paging paging) {
 		access.require(Role.EDITOR);
@@ -153,8 +206,14 @@ public class SearchService {
 				.add(term(Fields.OWNER, access.personId().toString()), Occur.SHOULD)
 				.build(), Occur.FILTER);
 		}
+		if (request.type() != null) {
+			filter.add(term(Fields.TYPE, request.type()), Occur.FILTER);
+		}
 		if (request.kind() != null) {
 			filter.add(term(Fields.KIND, request.kind()), Occur.FILTER);
+		}
+		if (request.status() != null) {
+			filter.add(term(Fields.STATUS, request.status()), Occur.FILTER);
 		}
 		if (request.space() != null) {
 			filter.add(term(Fields.SPACE, request.space()), Occur.FILTER);
@@ -237,7 +296,7 @@ public class SearchService {
 		String owner = doc.get(Fields.OWNER);
 		return new Hit(doc.get(Fields.ID), doc.get(Fields.TYPE), doc.get(Fields.PARENT), doc.get(Fields.URL),
 				doc.get(Fields.TITLE), snippet, Float.isNaN(score) ? 0f : score, "true".equals(doc.get(Fields.STALE)),
-				doc.get(Fields.KIND), doc.get(Fields.SPACE), doc.get(Fields.SPACE_NAME),
+				doc.get(Fields.KIND), doc.get(Fields.STATUS), doc.get(Fields.SPACE), doc.get(Fields.SPACE_NAME),
 				owner == null ? null : UUID.fromString(owner), doc.get(Fields.OWNER_NAME),
 				List.of(doc.getValues(Fields.TAGS)), Fields.instant(doc, Fields.UPDATED));
 	}
@@ -247,11 +306,12 @@ public class SearchService {
 		freshness.put(Fields.STALE_VALUE, 0);
 		freshness.put(Fields.FRESH_VALUE, 0);
 		if (searcher.facets() == null) {
-			return new Facets(Map.of(), Map.of(), Map.of(), Map.of(), freshness);
+			return Facets.none(freshness);
 		}
 		SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facets(), collector);
 		freshness.putAll(dimension(counts, Fields.FACET_FRESHNESS));
-		return new Facets(dimension(counts, Fields.FACET_KIND), dimension(counts, Fields.FACET_SPACE),
+		return new Facets(dimension(counts, Fields.FACET_TYPE), dimension(counts, Fields.FACET_KIND),
+				dimension(counts, Fields.FACET_STATUS), dimension(counts, Fields.FACET_SPACE),
 				dimension(counts, Fields.FACET_TAG), dimension(counts, Fields.FACET_OWNER), freshness);
 	}
 
@@ -298,7 +358,7 @@ public class SearchService {
 		freshness.put(Fields.STALE_VALUE, 0);
 		freshness.put(Fields.FRESH_VALUE, 0);
 		return new SearchResults(0, paging.page(), paging.size(), List.of(),
-				new Facets(Map.of(), Map.of(), Map.of(), Map.of(), freshness),
+				Facets.none(freshness),
 				Map.of("space", Map.of(), "owner", Map.of()), false);
 	}
 }

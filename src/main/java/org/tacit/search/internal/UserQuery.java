@@ -13,6 +13,8 @@ public record UserQuery(List<Group> groups) {
 
 	/** Longest query accepted, in characters. */
 	public static final int MAX_LENGTH = 500;
+	/** The longest text a "related" search reads (an activity's description, a question); the rest is ignored. */
+	public static final int MAX_RELATED_TEXT = 10_000;
 	/** Clauses beyond this many are ignored, which bounds the work of one search. */
 	static final int MAX_CLAUSES = 32;
 

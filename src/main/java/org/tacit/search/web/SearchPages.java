@@ -53,7 +53,8 @@ class SearchPages {
 
 	@GetMapping("/o/{org}/search")
 	String search(@PathVariable String org, @RequestParam(defaultValue = "") String q,
-			@RequestParam(required = false) String kind, @RequestParam(required = false) String space,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String space,
 			@RequestParam(required = false) List<String> tag, @RequestParam(required = false) String owner,
 			@RequestParam(required = false) String stale, Paging paging, Model model) {
 		OrgAccess access = organizations.access(org);
@@ -64,15 +65,15 @@ class SearchPages {
 		SearchRequest request;
 		SearchResults results;
 		try {
-			request = SearchRequest.of(q, kind, space, tag, owner, stale);
+			request = SearchRequest.of(q, type, kind, status, space, tag, owner, stale);
 			results = search.search(access, request, paging, true);
 		}
 		catch (ProblemException e) {
 			if (e.status().value() != 400) {
 				throw e;
 			}
-			forms.reject(model, e, Map.of("page", "q", "size", "q", "kind", "q", "space", "q", "tag", "q", "owner",
-					"q", "stale", "q"));
+			forms.reject(model, e, Map.of("page", "q", "size", "q", "type", "q", "kind", "q", "status", "q", "space", "q",
+					"tag", "q", "owner", "q", "stale", "q"));
 			model.addAttribute("filters", List.of());
 			return "search/search";
 		}
@@ -183,19 +184,23 @@ class SearchPages {
 	private List<FacetView> facets(SearchResults results, SearchRequest request, Links links) {
 		List<FacetView> views = new ArrayList<>();
 		SearchResults.Facets facets = results.facets();
+		Params current = Params.of(request);
+		views.add(new FacetView("type", texts.get("search.facet.type"), facets.type().entrySet().stream()
+			.map(e -> new FacetValue(label("search.type.", e.getKey()), e.getValue(),
+					links.with(current.withType(e.getKey())), e.getKey().equals(request.type())))
+			.toList()));
 		views.add(new FacetView("kind", texts.get("search.facet.kind"), facets.kind().entrySet().stream()
 			.map(e -> new FacetValue(label("search.kind.", e.getKey()), e.getValue(),
-					links.with(request.kind() != null && request.kind().equals(e.getKey()) ? Params.of(request)
-							: new Params(request.q(), e.getKey(), request.space(), request.tags(), request.owner(),
-									request.stale())),
-					e.getKey().equals(request.kind())))
+					links.with(current.withKind(e.getKey())), e.getKey().equals(request.kind())))
+			.toList()));
+		views.add(new FacetView("status", texts.get("search.facet.status"), facets.status().entrySet().stream()
+			.map(e -> new FacetValue(label("search.status.", e.getKey()), e.getValue(),
+					links.with(current.withStatus(e.getKey())), e.getKey().equals(request.status())))
 			.toList()));
 		Map<String, String> spaceNames = results.labels().getOrDefault("space", Map.of());
 		views.add(new FacetView("space", texts.get("search.facet.space"), facets.space().entrySet().stream()
 			.map(e -> new FacetValue(spaceNames.getOrDefault(e.getKey(), e.getKey()), e.getValue(),
-					links.with(new Params(request.q(), request.kind(), e.getKey(), request.tags(), request.owner(),
-							request.stale())),
-					e.getKey().equals(request.space())))
+					links.with(current.withSpace(e.getKey())), e.getKey().equals(request.space())))
 			.toList()));
 		views.add(new FacetView("tag", texts.get("search.facet.tag"), facets.tag().entrySet().stream()
 			.map(e -> new FacetValue(e.getKey(), e.getValue(), links.with(withTag(request, e.getKey())),
@@ -204,8 +209,7 @@ class SearchPages {
 		Map<String, String> ownerNames = results.labels().getOrDefault("owner", Map.of());
 		views.add(new FacetView("owner", texts.get("search.facet.owner"), facets.owner().entrySet().stream()
 			.map(e -> new FacetValue(ownerNames.getOrDefault(e.getKey(), e.getKey()), e.getValue(),
-					links.with(new Params(request.q(), request.kind(), request.space(), request.tags(),
-							java.util.UUID.fromString(e.getKey()), request.stale())),
+					links.with(current.withOwner(java.util.UUID.fromString(e.getKey()))),
 					request.owner() != null && e.getKey().equals(request.owner().toString())))
 			.toList()));
 		views.add(new FacetView("freshness", texts.get("search.facet.freshness"), facets.freshness().entrySet().stream()
@@ -213,9 +217,7 @@ class SearchPages {
 			.map(e -> {
 				boolean stale = e.getKey().equals("stale");
 				return new FacetValue(texts.get("search.freshness." + e.getKey()), e.getValue(),
-						links.with(new Params(request.q(), request.kind(), request.space(), request.tags(),
-								request.owner(), stale)),
-						request.stale() != null && request.stale() == stale);
+						links.with(current.withStale(stale)), request.stale() != null && request.stale() == stale);
 			})
 			.toList()));
 		views.removeIf(v -> v.values().isEmpty());
@@ -227,38 +229,42 @@ class SearchPages {
 		if (!tags.contains(tag) && tags.size() < SearchRequest.MAX_TAGS) {
 			tags.add(tag);
 		}
-		return new Params(request.q(), request.kind(), request.space(), tags, request.owner(), request.stale());
+		return Params.of(request).withTags(tags);
 	}
 
 	private List<Filter> activeFilters(SearchResults results, SearchRequest request, Links links) {
 		List<Filter> filters = new ArrayList<>();
+		Params current = Params.of(request);
+		if (request.type() != null) {
+			filters.add(new Filter(texts.get("search.facet.type") + ": " + label("search.type.", request.type()),
+					links.with(current.withType(null))));
+		}
 		if (request.kind() != null) {
 			filters.add(new Filter(texts.get("search.facet.kind") + ": " + label("search.kind.", request.kind()),
-					links.with(new Params(request.q(), null, request.space(), request.tags(), request.owner(),
-							request.stale()))));
+					links.with(current.withKind(null))));
+		}
+		if (request.status() != null) {
+			filters.add(new Filter(texts.get("search.facet.status") + ": " + label("search.status.", request.status()),
+					links.with(current.withStatus(null))));
 		}
 		if (request.space() != null) {
 			String name = results.labels().getOrDefault("space", Map.of()).getOrDefault(request.space(), request.space());
-			filters.add(new Filter(texts.get("search.facet.space") + ": " + name, links.with(new Params(
-					request.q(), request.kind(), null, request.tags(), request.owner(), request.stale()))));
+			filters.add(new Filter(texts.get("search.facet.space") + ": " + name, links.with(current.withSpace(null))));
 		}
 		for (String tag : request.tags()) {
 			List<String> others = request.tags().stream().filter(t -> !t.equals(tag)).toList();
-			filters.add(new Filter(texts.get("search.facet.tag") + ": " + tag, links.with(new Params(request.q(),
-					request.kind(), request.space(), others, request.owner(), request.stale()))));
+			filters.add(new Filter(texts.get("search.facet.tag") + ": " + tag, links.with(current.withTags(others))));
 		}
 		if (request.owner() != null) {
 			String name = results.labels()
 				.getOrDefault("owner", Map.of())
 				.getOrDefault(request.owner().toString(), request.owner().toString());
-			filters.add(new Filter(texts.get("search.facet.owner") + ": " + name, links.with(new Params(
-					request.q(), request.kind(), request.space(), request.tags(), null, request.stale()))));
+			filters.add(new Filter(texts.get("search.facet.owner") + ": " + name, links.with(current.withOwner(null))));
 		}
 		if (request.stale() != null) {
 			filters.add(new Filter(texts.get("search.facet.freshness") + ": "
 					+ texts.get("search.freshness." + (request.stale() ? "stale" : "fresh")),
-					links.with(new Params(request.q(), request.kind(), request.space(), request.tags(),
-							request.owner(), null))));
+					links.with(current.withStale(null))));
 		}
 		return filters;
 	}
@@ -282,11 +288,40 @@ class SearchPages {
 	}
 
 	/** The parameters of a link to the search page; not checked, since their values come from the index. */
-	record Params(String q, String kind, String space, List<String> tags, java.util.UUID owner, Boolean stale) {
+	record Params(String q, String type, String kind, String status, String space, List<String> tags,
+			java.util.UUID owner, Boolean stale) {
 
 		static Params of(SearchRequest request) {
-			return new Params(request.q(), request.kind(), request.space(), request.tags(), request.owner(),
-					request.stale());
+			return new Params(request.q(), request.type(), request.kind(), request.status(), request.space(),
+					request.tags(), request.owner(), request.stale());
+		}
+
+		Params withType(String value) {
+			return new Params(q, value, kind, status, space, tags, owner, stale);
+		}
+
+		Params withKind(String value) {
+			return new Params(q, type, value, status, space, tags, owner, stale);
+		}
+
+		Params withStatus(String value) {
+			return new Params(q, type, kind, value, space, tags, owner, stale);
+		}
+
+		Params withSpace(String value) {
+			return new Params(q, type, kind, status, value, tags, owner, stale);
+		}
+
+		Params withTags(List<String> value) {
+			return new Params(q, type, kind, status, space, value, owner, stale);
+		}
+
+		Params withOwner(java.util.UUID value) {
+			return new Params(q, type, kind, status, space, tags, value, stale);
+		}
+
+		Params withStale(Boolean value) {
+			return new Params(q, type, kind, status, space, tags, owner, value);
 		}
 	}
 
@@ -298,8 +333,14 @@ class SearchPages {
 			if (!request.q().isBlank()) {
 				parameters.add(parameter("q", request.q()));
 			}
+			if (request.type() != null) {
+				parameters.add(parameter("type", request.type()));
+			}
 			if (request.kind() != null) {
 				parameters.add(parameter("kind", request.kind()));
+			}
+			if (request.status() != null) {
+				parameters.add(parameter("status", request.status()));
 			}
 			if (request.space() != null) {
 				parameters.add(parameter("space", request.space()));

@@ -1,0 +1,70 @@
+package org.tacit.library;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.tacit.organizations.OrgAccess;
+import org.tacit.organizations.OrgId;
+import org.tacit.organizations.PersonId;
+import org.tacit.organizations.Role;
+
+/**
+ * The library as other modules use it: look items up to link and show them, create a community's
+ * space and the items other modules produce (a promoted answer, interview notes), and hand a leaving
+ * person's items over. Permission checks that belong to the library (who sees an item) happen here;
+ * the calling module decides whether its own action is allowed.
+ */
+public interface KnowledgeLibrary {
+
+	/** An item the caller may see; empty if it does not exist, is in another organization or is hidden from them. */
+	Optional<ItemRef> item(OrgAccess caller, ItemId id);
+
+	/** An item of the organization, whoever asks; for checks that a stored link stays in its organization. */
+	Optional<ItemRef> itemOf(OrgId org, ItemId id);
+
+	/** The steps of a checklist the caller may see, in order (empty for other kinds). */
+	List<String> checklistSteps(OrgAccess caller, ItemId id);
+
+	/** Items a person owns in the organization, any status, by title. */
+	List<ItemRef> ownedBy(OrgId org, PersonId owner);
+
+	/**
+	 * Creates a space on behalf of another module (a community's space): the calling module has decided
+	 * the caller may; the caller becomes the space's editor. 400 for a bad or taken key.
+	 */
+	SpaceRef createSpace(OrgAccess caller, String key, String name, String description, boolean membersOnly);
+
+	/** Adds a person to a space or changes their space role (EDITOR, CONTRIBUTOR or VIEWER); trusted as above. */
+	void setSpaceMember(OrgId org, String spaceKey, PersonId person, Role role);
+
+	/** Removes a person from a space; trusted as above. Unknown members are ignored. */
+	void removeSpaceMember(OrgId org, String spaceKey, PersonId person);
+
+	/**
+	 * Creates an item as the caller (who must be a contributor in the space), owned by {@code owner}
+	 * (null: the caller). With {@code publish}, it is submitted and approved at once, which needs an
+	 * editor of the space; otherwise it stays a draft.
+	 */
+	ItemRef createItem(OrgAccess caller, NewItem item);
+
+	/** Gives every item {@code from} owns to {@code to} (an active member), each recorded; returns how many. */
+	int reassignOwner(OrgAccess caller, PersonId from, PersonId to);
+
+	/**
+	 * An item as other modules show and link it.
+	 *
+	 * @param path its page, below the organization's root ({@code items/<id>})
+	 */
+	record ItemRef(ItemId id, String title, String summary, Kind kind, ItemStatus status, String spaceKey,
+			String spaceName, PersonId owner, boolean stale, String path) {
+	}
+
+	/** A space as other modules show and link it; {@code path} is its page below the organization's root. */
+	record SpaceRef(String key, String name, boolean membersOnly, String path) {
+	}
+
+	/** A new item from another module. Null tags mean none; a null message is no change note. */
+	record NewItem(String spaceKey, Kind kind, String title, String summary, String body, List<String> tags,
+			PersonId owner, boolean publish, String message) {
+	}
+}

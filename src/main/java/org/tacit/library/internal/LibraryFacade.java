@@ -1,0 +1,162 @@
+package org.tacit.library.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tacit.library.ItemChanged;
+import org.tacit.library.ItemId;
+import org.tacit.library.ItemStatus;
+import org.tacit.library.Kind;
+import org.tacit.library.KnowledgeLibrary;
+import org.tacit.organizations.AuditLog;
+import org.tacit.organizations.OrgAccess;
+import org.tacit.organizations.OrgId;
+import org.tacit.organizations.Organizations;
+import org.tacit.organizations.PersonId;
+import org.tacit.organizations.Role;
+import org.tacit.shared.ProblemException;
+import org.tacit.shared.Sql;
+
+/** The library's facade for other modules ({@link KnowledgeLibrary}). */
+@Service
+class LibraryFacade implements KnowledgeLibrary {
+
+	private final JdbcClient jdbc;
+	private final ItemService items;
+	private final SpaceService spaces;
+	private final Organizations organizations;
+	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	LibraryFacade(JdbcClient jdbc, ItemService items, SpaceService spaces, Organizations organizations, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.items = items;
+		this.spaces = spaces;
+		this.organizations = organizations;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ItemRef> item(OrgAccess caller, ItemId id) {
+		return items.find(caller, id.toString()).map(LibraryFacade::ref);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ItemRef> itemOf(OrgId org, ItemId id) {
+		return jdbc.sql("""
+				SELECT i.id, i.title, i.summary, i.kind, i.status, i.owner_id, i.review_by, s.space_key, s.name AS space_name
+				FROM library_item i JOIN library_space s ON s.id = i.space_id
+				WHERE i.org_id = ? AND i.id = ?""")
+			.params(org.value(), id.value())
+			.query((rs, n) -> refOf(rs))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> checklistSteps(OrgAccess caller, ItemId id) {
+		return items.find(caller, id.toString())
+			.filter(item -> item.kind() == Kind.CHECKLIST)
+			.map(item -> ChecklistSteps.of(item.body()).stream().map(ChecklistSteps.Step::text).toList())
+			.orElse(List.of());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ItemRef> ownedBy(OrgId org, PersonId owner) {
+		return jdbc.sql("""
+				SELECT i.id, i.title, i.summary, i.kind, i.status, i.owner_id, i.review_by, s.space_key, s.name AS space_name
+				FROM library_item i JOIN library_space s ON s.id = i.space_id
+				WHERE i.org_id = ? AND i.owner_id = ? ORDER BY LOWER(i.title), i.id""")
+			.params(org.value(), owner.value())
+			.query((rs, n) -> refOf(rs))
+			.list();
+	}
+
+	private ItemRef refOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+		ItemStatus status = ItemStatus.valueOf(rs.getString("status"));
+		UUID id = Sql.uuid(rs, "id");
+		return new ItemRef(new ItemId(id), rs.getString("title"), rs.getString("summary"), Kind.valueOf(rs.getString("kind")),
+				status, rs.getString("space_key"), rs.getString("space_name"), new PersonId(Sql.uuid(rs, "owner_id")),
+				ItemStore.isStale(status, Sql.instant(rs, "review_by"), clock.instant()), "items/" + id);
+	}
+
+	@Override
+	public SpaceRef createSpace(OrgAccess caller, String key, String name, String description, boolean membersOnly) {
+		Space space = spaces.createFor(caller, key, name, description, membersOnly);
+		return new SpaceRef(space.key(), space.name(), space.membersOnly(), "spaces/" + space.key());
+	}
+
+	@Override
+	public void setSpaceMember(OrgId org, String spaceKey, PersonId person, Role role) {
+		spaces.setMemberTrusted(org, spaceKey, person, role);
+	}
+
+	@Override
+	public void removeSpaceMember(OrgId org, String spaceKey, PersonId person) {
+		spaces.removeMemberTrusted(org, spaceKey, person);
+	}
+
+	@Override
+	@Transactional
+	public ItemRef createItem(OrgAccess caller, NewItem item) {
+		Item created = items.create(caller, item.spaceKey(),
+				new ItemService.Content(item.kind() == null ? null : item.kind().name(), item.title(), item.summary(),
+						item.body(), item.tags(), item.owner() == null ? null : item.owner().toString(), null,
+						item.message()));
+		if (item.publish()) {
+			items.transition(caller, created.id(), ItemStatus.IN_REVIEW.name(), null);
+			created = items.transition(caller, created.id(), ItemStatus.PUBLISHED.name(), null);
+		}
+		return ref(created);
+	}
+
+	@Override
+	@Transactional
+	public int reassignOwner(OrgAccess caller, PersonId from, PersonId to) {
+		Organizations.Member successor = organizations.findMember(caller.orgId(), to.toString())
+			.filter(Organizations.Member::active)
+			.orElseThrow(() -> ProblemException.invalid("to", "item.owner.unknown"));
+		List<ItemRef> owned = ownedBy(caller.orgId(), from);
+		java.util.Set<String> readable = spaces.membersOnlySpacesOf(caller.orgId().value(), successor.id().value());
+		boolean unreadable = owned.stream()
+			.anyMatch(ref -> isMembersOnly(caller.orgId(), ref.spaceKey()) && !readable.contains(ref.spaceKey()));
+		if (unreadable) {
+			// an owner must be able to read what they own
+			throw ProblemException.invalid("to", "item.owner.notInSpace");
+		}
+		for (ItemRef ref : owned) {
+			jdbc.sql("UPDATE library_item SET owner_id = ?, updated_at = ? WHERE id = ? AND org_id = ?")
+				.params(successor.id().value(), Sql.utc(clock.instant()), ref.id().value(), caller.orgId().value())
+				.update();
+			audit.record(caller.orgId(), "item.owner-changed", "item", ref.id().toString(),
+					"handed over to " + successor.email());
+			events.publishEvent(new ItemChanged(caller.orgId(), ref.id()));
+		}
+		return owned.size();
+	}
+
+	private boolean isMembersOnly(OrgId org, String spaceKey) {
+		return jdbc.sql("SELECT members_only FROM library_space WHERE org_id = ? AND space_key = ?")
+			.params(org.value(), spaceKey)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static ItemRef ref(Item item) {
+		return new ItemRef(item.id(), item.title(), item.summary(), item.kind(), item.status(), item.spaceKey(),
+				item.spaceName(), item.ownerId(), item.stale(), "items/" + item.id());
+	}
+}

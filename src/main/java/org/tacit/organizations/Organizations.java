@@ -22,6 +22,13 @@ public interface Organizations {
 	 */
 	OrgAccess accessAs(String slug, String personIdOrEmail);
 
+	/**
+	 * The access of an active member of the organization, for work that runs without a web request on
+	 * someone's behalf (checking at delivery that a notification's reader may see its record). Empty if
+	 * the organization does not exist or the person is not an active member of it.
+	 */
+	Optional<OrgAccess> memberAccess(OrgId org, PersonId person);
+
 	/** The signed-in person, if any. */
 	Optional<PersonId> currentPerson();
 

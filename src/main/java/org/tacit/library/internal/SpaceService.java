@@ -103,6 +103,18 @@ public class SpaceService {
 			.optional();
 	}
 
+	/** A space of the organization by key, whoever asks (its role is left empty). */
+	Optional<Space> anyOf(OrgId org, String key) {
+		if (key == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT s.*, 0 AS item_count FROM library_space s WHERE s.org_id = ? AND s.space_key = ?")
+			.params(org.value(), key.strip().toUpperCase(Locale.ROOT))
+			.query((rs, n) -> new Space(Sql.uuid(rs, "id"), org, rs.getString("space_key"), rs.getString("name"),
+					rs.getString("description"), rs.getBoolean("members_only"), Sql.instant(rs, "created_at"), 0, null))
+			.optional();
+	}
+
 	Optional<Space> byId(OrgAccess access, UUID id) {
 		return jdbc.sql(VISIBLE + " AND s.id = :id")
 			.param("me", access.personId().value())

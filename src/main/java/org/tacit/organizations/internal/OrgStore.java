@@ -47,6 +47,17 @@ public class OrgStore {
 		return jdbc.sql("SELECT slug FROM organizations_org WHERE id = ?").param(id.value()).query(String.class).optional();
 	}
 
+	/** Slug and name of an organization. */
+	record Names(String slug, String name) {
+	}
+
+	Optional<Names> namesOf(OrgId id) {
+		return jdbc.sql("SELECT slug, name FROM organizations_org WHERE id = ?")
+			.param(id.value())
+			.query((rs, n) -> new Names(rs.getString("slug"), rs.getString("name")))
+			.optional();
+	}
+
 	public boolean slugTaken(String slug) {
 		return jdbc.sql("SELECT COUNT(*) FROM organizations_org WHERE slug = ?").param(slug).query(Long.class).single() > 0;
 	}

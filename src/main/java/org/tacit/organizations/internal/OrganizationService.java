@@ -73,6 +73,21 @@ public class OrganizationService implements Organizations {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public Optional<OrgAccess> memberAccess(OrgId org, PersonId person) {
+		if (org == null || person == null) {
+			return Optional.empty();
+		}
+		Optional<OrgStore.Names> names = orgs.namesOf(org);
+		if (names.isEmpty()) {
+			return Optional.empty();
+		}
+		return members.find(org, person)
+			.filter(MemberRecord::active)
+			.map(m -> new OrgAccess(org, names.get().slug(), names.get().name(), m.id(), m.role()));
+	}
+
+	@Override
 	public Optional<PersonId> currentPerson() {
 		return CurrentUser.get().map(TacitUser::personId);
 	}

@@ -12,13 +12,15 @@ import org.owasp.html.Sanitizers;
 import org.springframework.stereotype.Component;
 
 /**
- * Markdown (CommonMark with tables) to HTML that is safe to put in a page: whatever the author wrote,
+ * Markdown (CommonMark with tables, task lists and ~~strikethrough~~) to HTML that is safe to put in a page: whatever the author wrote,
  * the result passes the OWASP sanitizer, so no script, event handler or foreign frame survives.
  */
 @Component
 public class Markdown {
 
-	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create(),
+			org.commonmark.ext.task.list.items.TaskListItemsExtension.create(),
+			org.commonmark.ext.gfm.strikethrough.StrikethroughExtension.create());
 
 	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
 		.and(Sanitizers.TABLES)
@@ -34,7 +36,25 @@ public class Markdown {
 			.allowAttributes("src", "alt", "title")
 			.onElements("img")
 			.toFactory())
-		.and(new HtmlPolicyBuilder().allowAttributes("align").onElements("th", "td").toFactory());
+		.and(new HtmlPolicyBuilder().allowAttributes("align").onElements("th", "td").toFactory())
+		// task lists ("- [x] done"): a checkbox that shows the state and can do nothing else
+		.and(new HtmlPolicyBuilder().allowElements(Markdown::disabledCheckbox, "input")
+			.allowAttributes("type").matching(true, "checkbox").onElements("input")
+			.allowAttributes("checked", "disabled").onElements("input")
+			.toFactory());
+
+	/** Keeps an input only as a checkbox, always disabled; any other input is dropped. */
+	private static String disabledCheckbox(String element, List<String> attributes) {
+		int type = attributes.indexOf("type");
+		if (type < 0 || type % 2 != 0 || !"checkbox".equalsIgnoreCase(attributes.get(type + 1))) {
+			return null;
+		}
+		if (!attributes.contains("disabled")) {
+			attributes.add("disabled");
+			attributes.add("disabled");
+		}
+		return element;
+	}
 
 	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 	private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).build();

@@ -289,6 +289,18 @@ public class ProcessService {
 		return paging.of(withOwnerNames(items), total);
 	}
 
+	/** Processes the caller owns that have orphaned links, most recently changed first. */
+	@Transactional(readOnly = true)
+	public List<ProcessView> ownedWithOrphans(OrgAccess access, Paging paging) {
+		return withOwnerNames(jdbc.sql("""
+				SELECT p.* FROM processes_process p WHERE p.org_id = ? AND p.owner_id = ? AND EXISTS (
+				  SELECT 1 FROM processes_link l WHERE l.process_id = p.id AND l.orphaned_version IS NOT NULL)
+				ORDER BY p.updated_at DESC LIMIT ?""")
+			.params(access.orgId().value(), access.personId().value(), paging.size())
+			.query(mapper(access, Map.of()))
+			.list());
+	}
+
 	/** LIKE wildcards typed by people are matched as themselves. */
 	private static String like(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

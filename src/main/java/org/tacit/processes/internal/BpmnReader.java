@@ -137,13 +137,19 @@ public class BpmnReader {
 		if (cause instanceof org.xml.sax.SAXParseException parse) {
 			message = "line " + parse.getLineNumber() + ", column " + parse.getColumnNumber() + ": " + message;
 		}
-		message = message == null ? "" : message.strip();
+		message = message == null ? "" : message.strip().replaceFirst("^Error: URI=\\S+ Line=(\\d+): ", "line $1: ");
 		return message.length() > 300 ? message.substring(0, 300) + "…" : message;
 	}
 
 	private static Diagram steps(BpmnModelInstance model) {
 		Collection<BpmnDiagram> diagrams = model.getModelElementsByType(BpmnDiagram.class);
-		Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
+		List<FlowNode> nodes = new ArrayList<>();
+		// in document order, sub-processes' nodes right after the sub-process
+		model.getDefinitions()
+			.getRootElements()
+			.stream()
+			.filter(Process.class::isInstance)
+			.forEach(process -> collect(((Process) process).getFlowElements(), nodes));
 		if (diagrams.isEmpty() || model.getModelElementsByType(BpmnShape.class).isEmpty() && !nodes.isEmpty()) {
 			throw ProblemException.invalid("file", "process.bpmn.noDiagram");
 		}
@@ -189,6 +195,18 @@ public class BpmnReader {
 			steps.put(id, new Step(id, name, node.getElementType().getTypeName(), lane, pool, position++));
 		}
 		return new Diagram(new ArrayList<>(steps.values()), participants.size(), lanes.size());
+	}
+
+	private static void collect(Collection<org.camunda.bpm.model.bpmn.instance.FlowElement> elements,
+			List<FlowNode> nodes) {
+		for (org.camunda.bpm.model.bpmn.instance.FlowElement element : elements) {
+			if (element instanceof FlowNode node) {
+				nodes.add(node);
+			}
+			if (element instanceof org.camunda.bpm.model.bpmn.instance.SubProcess sub) {
+				collect(sub.getFlowElements(), nodes);
+			}
+		}
 	}
 
 	private static int depth(Lane lane) {

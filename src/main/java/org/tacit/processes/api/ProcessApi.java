@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -176,18 +174,7 @@ class ProcessApi {
 	@Operation(summary = "Download a version's BPMN 2.0 XML exactly as it was uploaded")
 	ResponseEntity<byte[]> bpmn(@PathVariable String org, @PathVariable String id, @PathVariable int version) {
 		OrgAccess access = organizations.access(org);
-		return download(processes.bpmn(access, processes.get(access, id).id(), version));
-	}
-
-	/** The file as an attachment, so that no browser renders it in the application's origin. */
-	static ResponseEntity<byte[]> download(ProcessService.Bpmn bpmn) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_XML)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(bpmn.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(bpmn.content());
+		return processes.bpmn(access, processes.get(access, id).id(), version).toResponse();
 	}
 
 	@GetMapping("/{id}/diff")

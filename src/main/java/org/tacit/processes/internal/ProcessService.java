@@ -393,6 +393,18 @@ public class ProcessService {
 
 	/** A version's file with its name. */
 	public record Bpmn(ProcessView process, int version, String fileName, byte[] content) {
+
+		/** The file as an attachment, so that no browser renders it in the application's origin. */
+		public org.springframework.http.ResponseEntity<byte[]> toResponse() {
+			return org.springframework.http.ResponseEntity.ok()
+				.contentType(org.springframework.http.MediaType.APPLICATION_XML)
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+						org.springframework.http.ContentDisposition.attachment()
+							.filename(fileName, java.nio.charset.StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.body(content);
+		}
 	}
 
 	/**

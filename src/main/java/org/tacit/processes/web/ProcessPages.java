@@ -6,9 +6,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -148,15 +145,7 @@ class ProcessPages {
 	@GetMapping("/o/{org}/processes/{id}/versions/{version}/bpmn")
 	ResponseEntity<byte[]> bpmn(@PathVariable String org, @PathVariable String id, @PathVariable int version) {
 		OrgAccess access = organizations.access(org);
-		ProcessService.Bpmn bpmn = processes.bpmn(access, processes.get(access, id).id(), version);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_XML)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(bpmn.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(bpmn.content());
+		return processes.bpmn(access, processes.get(access, id).id(), version).toResponse();
 	}
 
 	@PostMapping("/o/{org}/processes/{id}/versions")

@@ -18,17 +18,31 @@ import org.tacit.shared.ProblemException;
 import org.tacit.shared.Texts;
 
 /**
- * Refuses API request bodies above {@link Limits#MAX_REQUEST_BYTES}, whether the size is declared
- * up front or only discovered while reading a chunked body.
+ * Refuses API request bodies above {@link Limits#MAX_REQUEST_BYTES} (or a {@link LargerRequestBody} a
+ * module declared for its path), whether the size is declared up front or only discovered while
+ * reading a chunked body.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 	private final Texts texts;
+	private final List<LargerRequestBody> larger;
+	private final org.springframework.util.AntPathMatcher paths = new org.springframework.util.AntPathMatcher();
 
-	RequestSizeLimitFilter(long maxBytes, Texts texts) {
+	RequestSizeLimitFilter(long maxBytes, Texts texts, List<LargerRequestBody> larger) {
 		this.maxBytes = maxBytes;
 		this.texts = texts;
+		this.larger = List.copyOf(larger);
+	}
+
+	/** The limit for this request: the general one, or a larger one a module declared for its path. */
+	private long limitOf(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return larger.stream()
+			.filter(l -> paths.match(l.pathPattern(), path))
+			.mapToLong(LargerRequestBody::maxBytes)
+			.max()
+			.orElse(maxBytes);
 	}
 
 	@Override
@@ -40,6 +54,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long maxBytes = limitOf(request);
 		if (request.getContentLengthLong() > maxBytes) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType("application/problem+json");

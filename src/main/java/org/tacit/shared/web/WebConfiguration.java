@@ -21,9 +21,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(Texts texts) {
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(Texts texts,
+			org.springframework.beans.factory.ObjectProvider<LargerRequestBody> larger) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(Limits.MAX_REQUEST_BYTES, texts));
+				new RequestSizeLimitFilter(Limits.MAX_REQUEST_BYTES, texts, larger.orderedStream().toList()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}

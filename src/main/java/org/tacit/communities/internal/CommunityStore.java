@@ -35,10 +35,10 @@ import org.tacit.shared.Sql;
 public class CommunityStore {
 
 	/** The visibility rule; :org is the organization, :me the viewer, :readable the members-only spaces they read. */
-	static final String VISIBLE = """
+	static final String VISIBLE = " (" + """
 			c.org_id = :org AND (c.members_only = FALSE OR c.space_key IN (:readable)
 			  OR EXISTS (SELECT 1 FROM communities_member v WHERE v.community_id = c.id AND v.person_id = :me
-			             AND v.status = 'INVITED'))""";
+			             AND v.status = 'INVITED'))""" + ") ";
 
 	private final JdbcClient jdbc;
 	private final Organizations organizations;

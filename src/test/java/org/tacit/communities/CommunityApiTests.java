@@ -1,7 +1,9 @@
 package org.tacit.communities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +222,23 @@ class CommunityApiTests {
 		assertThat(asLeader.delete(base + "/communities/" + open + "/members/" + leader.email()).status()).isEqualTo(409);
 		assertThat(asPerson.delete(base + "/communities/" + closed + "/members/" + invitee.email()).status()).isEqualTo(403);
 		assertThat(asLeader.get(base + "/communities/" + open).json().get("members").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void someoneWhoLeavesTheOrganizationLeavesItsCommunitiesButStaysNamedInTheCharter() {
+		String id = fixture.launched(sponsor, leader, "Leavers");
+		TestData.Person member = data.member(org, "VIEWER");
+		fixture.join(member, id);
+		Http admin = Http.api(port, org.admin().token());
+
+		assertThat(admin.delete("/api/v1/orgs/" + org.slug() + "/members/" + member.id()).status()).isEqualTo(204);
+		assertThat(admin.delete("/api/v1/orgs/" + org.slug() + "/members/" + sponsor.id()).status()).isEqualTo(204);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+				assertThat(asLeader.get(base + "/communities/" + id).json().get("members").asInt()).isEqualTo(1));
+		JsonNode community = asLeader.get(base + "/communities/" + id).json();
+		assertThat(community.get("charter").get("roles").get(0).get("active").asBoolean()).isFalse();
+		assertThat(fields(wrap(community.get("missing")))).containsExactly("roles[0].person");
 	}
 
 	@Test

@@ -127,7 +127,10 @@ class CommunityPagesTests {
 		String home = browser.get(base + "/communities/" + id).body();
 		assertThat(home).contains("Riveters").contains("Launched").contains("Share what works").contains("Sponsor")
 			.contains("Backs the community").contains("A playbook").contains("2030-06-30").contains("Planned")
-			.contains("Health").contains("Ask a question").contains("Version 1").doesNotContain("parts are missing");
+			.contains("Health").contains("Ask a question").contains("Version 1").doesNotContain("parts are missing")
+			.doesNotContain("The charter is complete");
+		assertThat(browser.get(base + "/communities/" + propose("Proposed one")).body())
+			.contains("4 parts are missing before launch").contains("Launch the community");
 		assertThat(browser.get(base + "/communities/" + id + "/charter/versions").body()).contains("As launched")
 			.contains("Backs the community");
 		assertThat(browser.get(base + "/communities/" + id + "/members").body()).contains("Person " + sponsor.email())

@@ -209,6 +209,24 @@ class CommunityThreadApiTests {
 	}
 
 	@Test
+	void aRetiredCommunityIsReadOnly() {
+		String id = fixture.ask(asker, community, "Last question?", "Before we close").get("id").asString();
+		String answer = fixture.answer(expert, id, "Yes").get("id").asString();
+		Http.api(port, leader.token()).post(base + "/communities/" + community + "/status", Map.of("status", "RETIRED"));
+		Http asAsker = Http.api(port, asker.token());
+
+		assertThat(asAsker.post(base + "/threads/" + id + "/posts", Map.of("body", "Too late")).status()).isEqualTo(409);
+		assertThat(asAsker.post(base + "/posts/" + answer + "/accept", Map.of()).status()).isEqualTo(409);
+		assertThat(asAsker.post(base + "/posts/" + answer + "/votes", Map.of()).status()).isEqualTo(409);
+		assertThat(Http.api(port, expert.token()).put(base + "/posts/" + answer, Map.of("body", "Edited")).status())
+			.isEqualTo(409);
+		assertThat(Http.api(port, leader.token()).post(base + "/posts/" + answer + "/promote", Map.of()).status())
+			.isEqualTo(409);
+		assertThat(asAsker.get(base + "/threads/" + id).json().get("replies").get("items").get(0).get("body").asString())
+			.isEqualTo("Yes");
+	}
+
+	@Test
 	void threadsOfAMembersOnlyCommunityAreHiddenFromNonMembers() {
 		String secret = fixture.propose(leader, "Board", true).get("id").asString();
 		Http asLeader = Http.api(port, leader.token());

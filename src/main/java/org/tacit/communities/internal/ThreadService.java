@@ -271,6 +271,7 @@ public class ThreadService {
 	@Transactional
 	public Post edit(OrgAccess access, String postId, String body) {
 		Post post = post(access, postId).orElseThrow(ProblemException::notFound);
+		requireNotRetired(post);
 		if (!post.canEdit()) {
 			throw ProblemException.forbidden();
 		}
@@ -297,6 +298,7 @@ public class ThreadService {
 	@Transactional
 	public CommunityThread accept(OrgAccess access, String postId) {
 		Post post = post(access, postId).orElseThrow(ProblemException::notFound);
+		requireNotRetired(post);
 		CommunityThread thread = thread(access, post.thread().toString()).orElseThrow();
 		if (!thread.question() || post.opening()) {
 			throw ProblemException.conflict(null, "post.accept.notAnswer");
@@ -327,6 +329,7 @@ public class ThreadService {
 	@Transactional
 	public Post vote(OrgAccess access, String postId, boolean up) {
 		Post post = post(access, postId).orElseThrow(ProblemException::notFound);
+		requireNotRetired(post);
 		if (post.author().equals(access.personId())) {
 			throw ProblemException.conflict(null, "post.vote.own");
 		}
@@ -356,6 +359,7 @@ public class ThreadService {
 	@Transactional
 	public KnowledgeLibrary.ItemRef promote(OrgAccess access, String postId) {
 		Post post = post(access, postId).orElseThrow(ProblemException::notFound);
+		requireNotRetired(post);
 		CommunityThread thread = thread(access, post.thread().toString()).orElseThrow();
 		if (!thread.question() || post.opening()) {
 			throw ProblemException.conflict(null, "post.promote.notAnswer");
@@ -394,6 +398,19 @@ public class ThreadService {
 		}
 		if (!community.member()) {
 			throw ProblemException.forbidden();
+		}
+	}
+
+	/** A retired community is read-only: 409 for every change in it. */
+	private void requireNotRetired(Post post) {
+		boolean retired = jdbc.sql("""
+				SELECT COUNT(*) FROM communities_post p JOIN communities_community c ON c.id = p.community_id
+				WHERE p.id = ? AND c.status = 'RETIRED'""")
+			.param(post.id().value())
+			.query(Long.class)
+			.single() > 0;
+		if (retired) {
+			throw ProblemException.conflict(null, "community.retired");
 		}
 	}
 

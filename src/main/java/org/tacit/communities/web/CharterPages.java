@@ -33,6 +33,8 @@ class CharterPages {
 
 	/** Empty rows the editor offers below the written ones, for adding roles and deliverables without script. */
 	static final int SPARE_ROWS = 2;
+	/** Rows of a list read from one form; the charter's own limits are far below. */
+	private static final int FORM_ROWS_MAX = 100;
 
 	private final Organizations organizations;
 	private final CommunityService communities;
@@ -153,9 +155,7 @@ class CharterPages {
 			return "redirect:/o/" + access.slug() + "/" + community.path() + "/charter";
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
+			Attempt.onlyInputProblems(e);
 			forms.reject(model, e, inputOfField);
 			List<MissingParts.Part> parts = e.status().value() != 422 ? missing.of(community)
 					: e.fields().stream().map(f -> {
@@ -179,7 +179,7 @@ class CharterPages {
 		for (List<String> list : lists) {
 			size = Math.max(size, list == null ? 0 : list.size());
 		}
-		return Math.min(size, CommunityService.ROLES_MAX + CommunityService.DELIVERABLES_MAX + SPARE_ROWS);
+		return Math.min(size, FORM_ROWS_MAX);
 	}
 
 	private static String at(List<String> list, int i) {
@@ -236,9 +236,7 @@ class CharterPages {
 			return "redirect:/o/" + access.slug() + "/" + community.path() + "#deliverables";
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
+			Attempt.onlyInputProblems(e);
 			forms.reject(model, e);
 			return deliverablePage(model, access, community, found, status, items);
 		}

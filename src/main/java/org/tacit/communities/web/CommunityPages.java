@@ -96,9 +96,7 @@ class CommunityPages {
 			return "redirect:/o/" + access.slug() + "/communities/" + created.id() + "/charter";
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403) {
-				throw e;
-			}
+			Attempt.onlyInputProblems(e);
 			forms.reject(model, e);
 			return proposal(model, access, null, proposal);
 		}
@@ -129,9 +127,7 @@ class CommunityPages {
 			return "redirect:/o/" + access.slug() + "/" + community.path();
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
+			Attempt.onlyInputProblems(e);
 			forms.reject(model, e);
 			return proposal(model, access, community,
 					new Proposal(name, description, tags, joinPolicy, community.membersOnly(), community.spaceKey()));
@@ -174,10 +170,10 @@ class CommunityPages {
 			return "redirect:/o/" + access.slug() + "/" + community.path();
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
+			Attempt.refused(redirect, e);
+			if (e.status().value() == 422) {
+				redirect.addFlashAttribute("alert", "charter.launch.refused");
 			}
-			redirect.addFlashAttribute("alert", e.status().value() == 422 ? "charter.launch.refused" : e.messageKey());
 			return "redirect:/o/" + access.slug() + "/" + community.path() + "/charter#missing";
 		}
 	}
@@ -198,35 +194,33 @@ class CommunityPages {
 			RedirectAttributes redirect) {
 		OrgAccess access = organizations.access(org);
 		Community community = community(access, id);
+		String target = "redirect:/o/" + access.slug() + "/" + community.path();
 		try {
 			Community moved = communities.changeStatus(access, community.id(), status);
 			redirect.addFlashAttribute("notice", "community.status.changed." + moved.status());
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
+			Attempt.refused(redirect, e);
+			if (e.status().value() == 422) {
+				redirect.addFlashAttribute("alert", "charter.launch.refused");
 			}
-			redirect.addFlashAttribute("alert", e.status().value() == 422 ? "charter.launch.refused"
-					: e.fields().isEmpty() ? e.messageKey() : e.fields().get(0).messageKey());
 		}
-		return "redirect:/o/" + access.slug() + "/" + community.path();
+		return target;
 	}
 
 	@PostMapping("/o/{org}/communities/{id}/join")
 	String join(@PathVariable String org, @PathVariable String id, RedirectAttributes redirect) {
 		OrgAccess access = organizations.access(org);
 		Community community = community(access, id);
+		String target = "redirect:/o/" + access.slug() + "/" + community.path();
 		try {
 			MemberStatus status = memberships.join(access, community.id());
 			redirect.addFlashAttribute("notice", status == MemberStatus.MEMBER ? "community.joined" : "community.requested");
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("alert", e.messageKey());
+			Attempt.refused(redirect, e);
 		}
-		return "redirect:/o/" + access.slug() + "/" + community.path();
+		return target;
 	}
 
 	@GetMapping("/o/{org}/communities/{id}/leave")
@@ -267,10 +261,7 @@ class CommunityPages {
 					: "community.member.admitted");
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("alert", e.fields().isEmpty() ? e.messageKey() : e.fields().get(0).messageKey());
+			Attempt.refused(redirect, e);
 		}
 		return "redirect:/o/" + access.slug() + "/" + community.path() + "/members";
 	}
@@ -302,17 +293,7 @@ class CommunityPages {
 
 	private String removal(OrgAccess access, Community community, String person, String notice,
 			RedirectAttributes redirect, String target) {
-		try {
-			memberships.remove(access, community.id(), person);
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("alert", e.messageKey());
-		}
-		return target;
+		return Attempt.run(redirect, notice, () -> memberships.remove(access, community.id(), person), target);
 	}
 
 	private Community community(OrgAccess access, String id) {

@@ -90,9 +90,7 @@ class ThreadPages {
 			return "redirect:/o/" + access.slug() + "/" + thread.path();
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
+			Attempt.onlyInputProblems(e);
 			forms.reject(model, e);
 			return form(model, access, community, new Draft(title, body, tags, question));
 		}
@@ -178,9 +176,7 @@ class ThreadPages {
 			return "redirect:/o/" + access.slug() + "/" + post.path();
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
+			Attempt.onlyInputProblems(e);
 			forms.reject(model, e);
 			model.addAttribute("reply", body);
 			return thread(org, id, replyTo.isBlank() ? null : replyTo, Paging.first(), model);
@@ -205,9 +201,7 @@ class ThreadPages {
 			return "redirect:/o/" + access.slug() + "/" + post.path();
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
+			Attempt.onlyInputProblems(e);
 			forms.reject(model, e);
 			return editPage(model, access, post, body);
 		}
@@ -252,26 +246,13 @@ class ThreadPages {
 			return "redirect:/o/" + access.slug() + "/" + item.path();
 		}
 		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("alert", e.fields().isEmpty() ? e.messageKey() : e.fields().get(0).messageKey());
+			Attempt.refused(redirect, e);
 			return "redirect:/o/" + access.slug() + "/" + post.path();
 		}
 	}
 
 	private String act(OrgAccess access, Post post, String notice, RedirectAttributes redirect, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (ProblemException e) {
-			if (e.status().value() == 403 || e.status().value() == 404) {
-				throw e;
-			}
-			redirect.addFlashAttribute("alert", e.messageKey());
-		}
-		return "redirect:/o/" + access.slug() + "/" + post.path();
+		return Attempt.run(redirect, notice, action, "redirect:/o/" + access.slug() + "/" + post.path());
 	}
 
 	private Community community(OrgAccess access, String id) {

@@ -201,7 +201,8 @@ class CommunityPagesTests {
 		String page = asker.get(base + "/threads/" + thread).body();
 		String post = Pattern.compile("id=\"post-([0-9a-f-]{36})\"").matcher(page).results().skip(1).findFirst()
 			.orElseThrow().group(1);
-		assertThat(page).contains("0.1 mm per tooth").contains("Accept this answer").doesNotContain("Promote to FAQ");
+		assertThat(page).contains("0.1 mm per tooth").contains("Accept this answer").doesNotContain("Promote to FAQ")
+			.contains("?replyTo=" + post + "#reply");
 		asker.submit(base + "/threads/" + thread, base + "/posts/" + post + "/vote", Map.of("up", "true"));
 		asker.submit(base + "/threads/" + thread, base + "/posts/" + post + "/accept", Map.of());
 		assertThat(asker.get(base + "/threads/" + thread).body()).contains("Accepted answer").contains("1 up-vote");

@@ -92,6 +92,36 @@ public class Markdown {
 		return PLAIN.render(document);
 	}
 
+	/**
+	 * What the sanitizer would take out of the Markdown's HTML: elements as {@code <script>}, attributes as
+	 * {@code img onerror}, in the order met, each once; empty when nothing would be. For input that is
+	 * refused rather than silently changed. What the Markdown renderer itself writes and the policy
+	 * drops (a code block's language class, an ordered list's start) does not count.
+	 */
+	public List<String> unsafeParts(String markdown) {
+		java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+		POLICY.sanitize(html.render(parser.parse(markdown == null ? "" : markdown)),
+				new org.owasp.html.HtmlChangeListener<java.util.Set<String>>() {
+
+					@Override
+					public void discardedTag(java.util.Set<String> found, String element) {
+						found.add("<" + element + ">");
+					}
+
+					@Override
+					public void discardedAttributes(java.util.Set<String> found, String element, String... attributes) {
+						for (String attribute : attributes) {
+							boolean rendererOwn = element.equals("code") && attribute.equals("class")
+									|| element.equals("ol") && attribute.equals("start");
+							if (!rendererOwn) {
+								found.add(element + " " + attribute);
+							}
+						}
+					}
+				}, parts);
+		return List.copyOf(parts);
+	}
+
 	/** Any HTML made safe with the same policy. */
 	public static String sanitize(String html) {
 		return POLICY.sanitize(html);

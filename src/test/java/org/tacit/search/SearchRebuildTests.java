@@ -123,12 +123,9 @@ class SearchRebuildTests {
 		UUID someone = UUID.randomUUID();
 		new SearchFixtures(context).put(SearchFixtures.doc(org.id(), "Not from any source").owner(someone, "X").build());
 
-		// the library offers its items, their comments and attachments: the rebuilt index holds exactly them, nothing put by hand
-		long items = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-			.sql("SELECT (SELECT COUNT(*) FROM library_item) + (SELECT COUNT(*) FROM library_comment)"
-					+ " + (SELECT COUNT(*) FROM library_attachment)")
-			.query(Long.class)
-			.single();
+		// every module offers its records (the library its items, comments and attachments, the communities theirs):
+		// the rebuilt index holds exactly them, nothing put by hand
+		long items = context.getBeansOfType(SearchSource.class).values().stream().mapToLong(SearchSource::count).sum();
 		assertThat(rebuild.rebuild(SearchRebuild.Progress.none()).documents()).isEqualTo(items);
 		assertThat(titles("source")).isEmpty();
 	}

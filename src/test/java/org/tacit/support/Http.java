@@ -93,6 +93,24 @@ public final class Http {
 		return postRaw(action, "application/x-www-form-urlencoded", form);
 	}
 
+	/** As {@link #submit}, with fields that repeat (rows of a form), each value in order. */
+	public Response submitMulti(String pagePath, String action, Map<String, String> fields,
+			Map<String, String[]> repeated) {
+		Response page = get(pagePath);
+		Matcher csrf = CSRF.matcher(page.body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No CSRF token on " + pagePath + ": " + page.status());
+		}
+		StringBuilder form = new StringBuilder("_csrf=" + encode(csrf.group(1)));
+		fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+		repeated.forEach((name, values) -> {
+			for (String value : values) {
+				form.append('&').append(encode(name)).append('=').append(encode(value));
+			}
+		});
+		return postRaw(action, "application/x-www-form-urlencoded", form.toString());
+	}
+
 	/**
 	 * A file to send in a multipart/form-data request. The name travels as {@code filename*} (RFC 5987,
 	 * exactly as given, control characters included, as a hostile client could send it) and as a plain

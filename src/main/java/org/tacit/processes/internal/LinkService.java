@@ -268,12 +268,12 @@ public class LinkService {
 			URI uri = new URI(text);
 			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()) {
-				throw ProblemException.invalid(field, "process.link.url");
+				throw ProblemException.invalid(field, "process.link.url.invalid");
 			}
 			return uri.toString();
 		}
 		catch (URISyntaxException e) {
-			throw ProblemException.invalid(field, "process.link.url");
+			throw ProblemException.invalid(field, "process.link.url.invalid");
 		}
 	}
 

@@ -1,0 +1,37 @@
+package org.tacit.communities;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.tacit.organizations.OrgAccess;
+import org.tacit.organizations.OrgId;
+import org.tacit.organizations.PersonId;
+
+/**
+ * Communities of practice as other modules use them: look a community up to link and show it, find
+ * a person's communities, and read the health figures that measurement reports.
+ */
+public interface CommunitiesOfPractice {
+
+	/** A community the caller may see; empty if unknown, in another organization or hidden from them. */
+	Optional<CommunityRef> community(OrgAccess caller, CommunityId id);
+
+	/** The communities a person is a member of in the organization, by name (whoever asks). */
+	List<CommunityRef> communitiesOf(OrgId org, PersonId person);
+
+	/** The health figures of one community of the organization, as of now (whoever asks); empty if unknown. */
+	Optional<CommunityHealth> health(OrgId org, CommunityId id);
+
+	/** The health figures of every community of the organization, by name. */
+	List<CommunityHealth> health(OrgId org);
+
+	/**
+	 * A community as other modules show and link it.
+	 *
+	 * @param domain its domain tags
+	 * @param path its page below the organization's root ({@code communities/<id>})
+	 */
+	record CommunityRef(CommunityId id, String name, CommunityStatus status, List<String> domain, String spaceKey,
+			String path) {
+	}
+}

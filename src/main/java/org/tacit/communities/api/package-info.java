@@ -1,0 +1,2 @@
+/** The REST API of communities, their charters, members, threads and posts. */
+package org.tacit.communities.api;

@@ -59,7 +59,7 @@ class ReviewPages {
 	record Draft(ReviewKind kind, String date, String facilitator, String participants, String notes,
 			Map<String, String> answers) {
 
-		String answer(String question) {
+		public String answer(String question) {
 			return answers.getOrDefault(question, "");
 		}
 

@@ -43,13 +43,16 @@ public class ActivityService {
 
 	private final JdbcClient jdbc;
 	private final People people;
+	private final Participants participants;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ActivityService(JdbcClient jdbc, People people, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+	ActivityService(JdbcClient jdbc, People people, Participants participants, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.people = people;
+		this.participants = participants;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -86,7 +89,7 @@ public class ActivityService {
 					checked.startsOn, checked.endsOn, String.join(",", checked.tags), access.personId().value(),
 					Sql.utc(now), Sql.utc(now))
 			.update();
-		writeParticipants(id, checked.participants);
+		participants.set(Participants.Of.ACTIVITY, id.value(), checked.participants);
 		audit.record(access.orgId(), "activity.created", "activity", id.toString(), checked.name);
 		return get(access, id);
 	}
@@ -105,21 +108,13 @@ public class ActivityService {
 			.params(checked.name, checked.description, checked.owner.value(), checked.startsOn, checked.endsOn,
 					String.join(",", checked.tags), Sql.utc(clock.instant()), id.value(), access.orgId().value())
 			.update();
-		jdbc.sql("DELETE FROM lessons_activity_participant WHERE activity_id = ?").param(id.value()).update();
-		writeParticipants(id, checked.participants);
+		participants.set(Participants.Of.ACTIVITY, id.value(), checked.participants);
 		audit.record(access.orgId(), "activity.updated", "activity", id.toString(), checked.name);
 		// the activity's name is part of its reviews' and lessons' search entries
 		events.publishEvent(new Reindex(access.orgId(), Reindex.ACTIVITY, id.value()));
 		return get(access, id);
 	}
 
-	private void writeParticipants(ActivityId id, List<PersonId> participants) {
-		for (PersonId person : participants) {
-			jdbc.sql("INSERT INTO lessons_activity_participant (activity_id, person_id) VALUES (?, ?)")
-				.params(id.value(), person.value())
-				.update();
-		}
-	}
 
 	private Checked check(OrgAccess access, Input input, PersonId defaultOwner) {
 		String name = Checks.required("name", input.name(), Checks.NAME_MAX);
@@ -194,13 +189,7 @@ public class ActivityService {
 	}
 
 	private Activity withPeople(Activity a) {
-		List<PersonId> participants = jdbc.sql("SELECT person_id FROM lessons_activity_participant WHERE activity_id = ?")
-			.param(a.id().value())
-			.query((rs, n) -> new PersonId(Sql.uuid(rs, "person_id")))
-			.list();
-		List<Person> named = people.named(participants).stream()
-			.sorted(java.util.Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
-			.toList();
+		List<Person> named = participants.of(Participants.Of.ACTIVITY, a.id().value());
 		return new Activity(a.id(), a.name(), a.description(), people.named(a.owner().id()), a.startsOn(), a.endsOn(),
 				a.tags(), named, a.reviews(), a.lessons(), a.createdAt(), a.updatedAt(), a.canEdit(), a.canReview());
 	}

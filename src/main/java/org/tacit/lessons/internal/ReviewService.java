@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,15 +51,17 @@ public class ReviewService {
 	private final JdbcClient jdbc;
 	private final ActivityService activities;
 	private final People people;
+	private final Participants participants;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ReviewService(JdbcClient jdbc, ActivityService activities, People people, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+	ReviewService(JdbcClient jdbc, ActivityService activities, People people, Participants participants,
+			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.activities = activities;
 		this.people = people;
+		this.participants = participants;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -105,7 +105,7 @@ public class ReviewService {
 				+ String.join(", ", values.keySet().stream().map(c -> ":" + c).toList()) + ")")
 			.params(values)
 			.update();
-		writeParticipants(id, checked.participants);
+		participants.set(Participants.Of.REVIEW, id.value(), checked.participants);
 		touch(access, activityId, now);
 		audit.record(access.orgId(), "review.created", "review", id.toString(), kind + " review of " + activity.name());
 		events.publishEvent(new Reindex(access.orgId(), Reindex.REVIEW, id.value()));
@@ -137,8 +137,7 @@ public class ReviewService {
 			.param("id", id.value())
 			.param("org", access.orgId().value())
 			.update();
-		jdbc.sql("DELETE FROM lessons_review_participant WHERE review_id = ?").param(id.value()).update();
-		writeParticipants(id, checked.participants);
+		participants.set(Participants.Of.REVIEW, id.value(), checked.participants);
 		touch(access, review.activityId(), now);
 		audit.record(access.orgId(), "review.updated", "review", id.toString(), review.kind() + " review");
 		events.publishEvent(new Reindex(access.orgId(), Reindex.REVIEW, id.value()));
@@ -152,13 +151,6 @@ public class ReviewService {
 			.update();
 	}
 
-	private void writeParticipants(ReviewId id, List<PersonId> participants) {
-		for (PersonId person : participants) {
-			jdbc.sql("INSERT INTO lessons_review_participant (review_id, person_id) VALUES (?, ?)")
-				.params(id.value(), person.value())
-				.update();
-		}
-	}
 
 	private Checked check(OrgAccess access, ReviewKind kind, Input input, PersonId defaultFacilitator) {
 		Map<String, String> given = input.answers() == null ? Map.of() : input.answers();
@@ -237,12 +229,7 @@ public class ReviewService {
 	}
 
 	private Review withPeople(Review r) {
-		List<PersonId> participants = jdbc.sql("SELECT person_id FROM lessons_review_participant WHERE review_id = ?")
-			.param(r.id().value())
-			.query((rs, n) -> new PersonId(Sql.uuid(rs, "person_id")))
-			.list();
-		List<Person> named = new ArrayList<>(people.named(participants));
-		named.sort(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER));
+		List<Person> named = participants.of(Participants.Of.REVIEW, r.id().value());
 		return new Review(r.id(), r.activityId(), r.activityName(), r.kind(), r.heldOn(), people.named(r.facilitator().id()),
 				named, r.notes(), r.answers(), r.createdAt(), r.updatedAt(), r.canEdit());
 	}

@@ -101,7 +101,7 @@ class LessonPages {
 		model.addAttribute("mine", mine);
 		model.addAttribute("tag", tag);
 		model.addAttribute("activityName", filter.activity() == null ? null
-				: activities.get(access, filter.activity()).name());
+				: activities.find(access, filter.activity().toString()).map(Activity::name).orElse(""));
 		model.addAttribute("statuses", LessonStatus.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("sorts", LessonService.Sort.values());

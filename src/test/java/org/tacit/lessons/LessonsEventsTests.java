@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.tacit.lessons.internal.ActionService;
@@ -63,6 +65,9 @@ class LessonsEventsTests {
 
 	@Autowired
 	AppliedKnowledge applied;
+
+	@Autowired
+	EventSerializer serializer;
 
 	TestData data;
 	TestData.Org org;
@@ -129,6 +134,14 @@ class LessonsEventsTests {
 		lessons.transition(asEditor, other, "REJECTED", "Not a lesson");
 		assertThat(events.stream(LessonRejected.class))
 			.containsExactly(new LessonRejected(orgId, other, authorId, editorId, "Not a lesson"));
+
+		// the registry stores each event until its listeners in other modules have handled it
+		List<Object> announced = events.stream()
+			.map(e -> e instanceof PayloadApplicationEvent<?> payload ? payload.getPayload() : (Object) e)
+			.filter(e -> e.getClass().getPackageName().equals(LessonsLearned.class.getPackageName()))
+			.toList();
+		assertThat(announced).hasSizeGreaterThanOrEqualTo(8);
+		announced.forEach(e -> assertThat(serializer.deserialize(serializer.serialize(e), e.getClass())).isEqualTo(e));
 	}
 
 	@Test

@@ -123,10 +123,10 @@ class SearchRebuildTests {
 		UUID someone = UUID.randomUUID();
 		new SearchFixtures(context).put(SearchFixtures.doc(org.id(), "Not from any source").owner(someone, "X").build());
 
-		// every module offers its records (the library its items, comments and attachments, the communities theirs):
-		// the rebuilt index holds exactly them, nothing put by hand
-		long items = context.getBeansOfType(SearchSource.class).values().stream().mapToLong(SearchSource::count).sum();
-		assertThat(rebuild.rebuild(SearchRebuild.Progress.none()).documents()).isEqualTo(items);
+		// each module offers its records (the library its items, comments and attachments, lessons learned its
+		// lessons and reviews, ...): the rebuilt index holds exactly them, nothing put by hand
+		long offered = context.getBeansOfType(SearchSource.class).values().stream().mapToLong(SearchSource::count).sum();
+		assertThat(rebuild.rebuild(SearchRebuild.Progress.none()).documents()).isEqualTo(offered);
 		assertThat(titles("source")).isEmpty();
 	}
 

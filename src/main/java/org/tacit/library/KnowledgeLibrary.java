@@ -62,9 +62,10 @@ public interface KnowledgeLibrary {
 	 *
 	 * @param path its page, below the organization's root ({@code items/<id>})
 	 * @param tags its tags, lower case, in the author's order
+	 * @param membersOnly whether its space is members-only (only the space's members may know it exists)
 	 */
 	record ItemRef(ItemId id, String title, String summary, Kind kind, ItemStatus status, String spaceKey,
-			String spaceName, PersonId owner, boolean stale, String path, List<String> tags) {
+			String spaceName, PersonId owner, boolean stale, String path, List<String> tags, boolean membersOnly) {
 	}
 
 	/**
@@ -73,9 +74,10 @@ public interface KnowledgeLibrary {
 	 * @param publishedAt when it was last approved
 	 * @param verifiedBy who last confirmed it is still right, or null
 	 * @param verifiedAt when, or null
+	 * @param membersOnly whether its space is members-only
 	 */
 	record PublishedItem(ItemId id, List<String> tags, PersonId owner, java.time.Instant publishedAt,
-			PersonId verifiedBy, java.time.Instant verifiedAt) {
+			PersonId verifiedBy, java.time.Instant verifiedAt, boolean membersOnly) {
 	}
 
 	/** A space as other modules show and link it; {@code path} is its page below the organization's root. */

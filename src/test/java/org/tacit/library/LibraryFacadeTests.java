@@ -175,6 +175,7 @@ class LibraryFacadeTests {
 		assertThat(listed).extracting(KnowledgeLibrary.PublishedItem::id).containsExactly(id);
 		KnowledgeLibrary.PublishedItem item = listed.get(0);
 		assertThat(item.tags()).containsExactly("valves", "maintenance");
+		assertThat(item.membersOnly()).isFalse();
 		assertThat(item.owner()).isEqualTo(new PersonId(org.admin().id()));
 		assertThat(item.publishedAt()).isNotNull();
 		// approval marks the item verified at the moment it is published; a later check comes after it

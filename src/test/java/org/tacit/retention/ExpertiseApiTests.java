@@ -209,4 +209,24 @@ class ExpertiseApiTests {
 		assertThat(api.get(base + "/experts?topic=rigging").json().get("items").get(0).get("person").asString())
 			.isEqualTo(author.id().toString());
 	}
+
+	@Test
+	void itemsOfMembersOnlySpacesAreNeverEvidence() {
+		library.space("SECRET", true);
+		TestData.Person author = data.member(org, "CONTRIBUTOR");
+		TestData.Person manager = data.member(org, "KNOWLEDGE_MANAGER");
+		// published first, so that its events are handled before those of the open item waited on below
+		library.published("SECRET", "ARTICLE", "Merger plan", "m", "stealthtag");
+		library.publish(org.admin(), library.draft(author, "OPS", "ARTICLE", "Open notes", "o", List.of("stealthtag"))
+			.get("id").asString());
+		Http api = Http.api(port, manager.token());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				api.get(base + "/experts?topic=stealthtag").json().get("items").findValuesAsString("person"))
+			.containsExactly(author.id().toString()));
+
+		assertThat(api.post(base + "/experts/rebuild", Map.of()).json().get("evidence").asInt()).isEqualTo(1);
+		assertThat(api.get(base + "/experts?topic=stealthtag").json().get("items").findValuesAsString("person"))
+			.containsExactly(author.id().toString());
+		assertThat(api.get(base + "/people/" + org.admin().id() + "/expertise").json().get("derived").isEmpty()).isTrue();
+	}
 }

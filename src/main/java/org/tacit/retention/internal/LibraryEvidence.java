@@ -16,8 +16,10 @@ import org.tacit.organizations.OrgId;
 /**
  * Expertise that the library shows: the owner of a published item knows about its tags, and so, to a
  * lesser degree, does whoever verified it. An item that stops being published stops counting; changed
- * tags move its evidence with them. (Other modules' evidence follows the same pattern: one listener
- * method per event that calls {@link ExpertiseEvidence#record}.)
+ * tags move its evidence with them. Items of members-only spaces never count: expertise is shown to
+ * the whole organization, and must not tell it what only a space's members may know. (Other modules'
+ * evidence follows the same pattern: one listener method per event that calls
+ * {@link ExpertiseEvidence#record}.)
  */
 @Component
 class LibraryEvidence implements EvidenceSource {
@@ -38,7 +40,7 @@ class LibraryEvidence implements EvidenceSource {
 	@ApplicationModuleListener
 	void on(ItemPublished event) {
 		library.itemOf(event.org(), event.item())
-			.filter(item -> item.status() == ItemStatus.PUBLISHED)
+			.filter(LibraryEvidence::counts)
 			.ifPresent(item -> evidence.record(event.org(), new Evidence(event.owner(), EvidenceKind.AUTHORED, TYPE,
 					item.id().toString(), item.tags(), clock.instant())));
 	}
@@ -46,21 +48,25 @@ class LibraryEvidence implements EvidenceSource {
 	@ApplicationModuleListener
 	void on(ItemVerified event) {
 		library.itemOf(event.org(), event.item())
-			.filter(item -> item.status() == ItemStatus.PUBLISHED)
+			.filter(LibraryEvidence::counts)
 			.ifPresent(item -> evidence.record(event.org(), new Evidence(event.verifiedBy(), EvidenceKind.VERIFIED, TYPE,
 					item.id().toString(), item.tags(), clock.instant())));
 	}
 
-	/** Archived or back to draft: no longer evidence; still published: its tags may have changed. */
+	/** Archived, back to draft or moved to a members-only space: no longer evidence; else its tags may have changed. */
 	@ApplicationModuleListener
 	void on(ItemChanged event) {
 		var item = library.itemOf(event.org(), event.item());
-		if (item.isEmpty() || item.get().status() != ItemStatus.PUBLISHED) {
+		if (item.isEmpty() || !counts(item.get())) {
 			evidence.forget(event.org(), TYPE, event.item().toString());
 		}
 		else {
 			evidence.retag(event.org(), TYPE, event.item().toString(), item.get().tags());
 		}
+	}
+
+	static boolean counts(KnowledgeLibrary.ItemRef item) {
+		return item.status() == ItemStatus.PUBLISHED && !item.membersOnly();
 	}
 
 	@Override
@@ -78,6 +84,9 @@ class LibraryEvidence implements EvidenceSource {
 		for (int offset = 0;; offset += BATCH) {
 			List<KnowledgeLibrary.PublishedItem> page = library.publishedItems(org, offset, BATCH);
 			for (KnowledgeLibrary.PublishedItem item : page) {
+				if (item.membersOnly()) {
+					continue;
+				}
 				sink.accept(new Evidence(item.owner(), EvidenceKind.AUTHORED, TYPE, item.id().toString(), item.tags(),
 						item.publishedAt()));
 				// approving marks an item verified too, at the moment it is published; only a later check counts,

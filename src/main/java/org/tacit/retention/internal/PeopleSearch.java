@@ -78,13 +78,21 @@ class PeopleSearch implements SearchSource {
 		return "people";
 	}
 
+	/** Exactly as many as {@link #forEach} gives: the people with a profile or evidence who are active members. */
 	@Override
 	public long count() {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM (SELECT org_id, person_id FROM retention_profile
-				  UNION SELECT org_id, person_id FROM retention_evidence) people""")
-			.query(Long.class)
-			.single();
+		long count = 0;
+		for (OrgId org : expertise.organizationsWithPeople()) {
+			if (organizations.slug(org).isEmpty()) {
+				continue;
+			}
+			for (PersonId person : expertise.people(org)) {
+				if (organizations.findMember(org, person.toString()).filter(Organizations.Member::active).isPresent()) {
+					count++;
+				}
+			}
+		}
+		return count;
 	}
 
 	@Override

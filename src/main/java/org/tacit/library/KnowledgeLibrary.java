@@ -51,12 +51,33 @@ public interface KnowledgeLibrary {
 	int reassignOwner(OrgAccess caller, PersonId from, PersonId to);
 
 	/**
+	 * Published items of the organization with who owns them and who last verified them, by id, one page
+	 * at a time ({@code limit} at most 1,000): for modules that derive something from the library and
+	 * must be able to derive it again (expertise from contributions).
+	 */
+	List<PublishedItem> publishedItems(OrgId org, int offset, int limit);
+
+	/**
 	 * An item as other modules show and link it.
 	 *
 	 * @param path its page, below the organization's root ({@code items/<id>})
+	 * @param tags its tags, lower case, in the author's order
+	 * @param membersOnly whether its space is members-only (only the space's members may know it exists)
 	 */
 	record ItemRef(ItemId id, String title, String summary, Kind kind, ItemStatus status, String spaceKey,
-			String spaceName, PersonId owner, boolean stale, String path) {
+			String spaceName, PersonId owner, boolean stale, String path, List<String> tags, boolean membersOnly) {
+	}
+
+	/**
+	 * A published item as evidence of its owner's and verifier's knowledge.
+	 *
+	 * @param publishedAt when it was last approved
+	 * @param verifiedBy who last confirmed it is still right, or null
+	 * @param verifiedAt when, or null
+	 * @param membersOnly whether its space is members-only
+	 */
+	record PublishedItem(ItemId id, List<String> tags, PersonId owner, java.time.Instant publishedAt,
+			PersonId verifiedBy, java.time.Instant verifiedAt, boolean membersOnly) {
 	}
 
 	/** A space as other modules show and link it; {@code path} is its page below the organization's root. */

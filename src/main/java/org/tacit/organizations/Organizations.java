@@ -41,6 +41,12 @@ public interface Organizations {
 	 */
 	java.util.Map<PersonId, String> names(java.util.Collection<PersonId> people);
 
+	/** The member's manager in the organization (another member), if one is set. */
+	Optional<PersonId> managerOf(OrgId org, PersonId person);
+
+	/** The members whose manager in the organization is {@code manager}, by name. */
+	java.util.List<PersonId> reportsOf(OrgId org, PersonId manager);
+
 	/** A person as other modules may show them. */
 	record Member(PersonId id, String email, String name, Role role, boolean active) {
 	}

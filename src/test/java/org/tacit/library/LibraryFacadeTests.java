@@ -162,4 +162,27 @@ class LibraryFacadeTests {
 		assertThat(events.stream(FeedbackGiven.class))
 			.containsExactly(new FeedbackGiven(orgId, itemId, adminId, new PersonId(viewer.id()), true));
 	}
+
+	@Test
+	void publishedItemsAreListedWithTheirTagsOwnerAndLaterVerification() {
+		JsonNode published = fixture.published("OPS", "ARTICLE", "Valve lapping", "v", "valves", "Maintenance");
+		fixture.draft(contributor, "OPS", "ARTICLE", "Unpublished", "u", List.of("valves"));
+		ItemId id = new ItemId(UUID.fromString(published.get("id").asString()));
+		OrgId orgId = new OrgId(org.id());
+
+		assertThat(library.itemOf(orgId, id).orElseThrow().tags()).containsExactly("valves", "maintenance");
+		List<KnowledgeLibrary.PublishedItem> listed = library.publishedItems(orgId, 0, 10);
+		assertThat(listed).extracting(KnowledgeLibrary.PublishedItem::id).containsExactly(id);
+		KnowledgeLibrary.PublishedItem item = listed.get(0);
+		assertThat(item.tags()).containsExactly("valves", "maintenance");
+		assertThat(item.membersOnly()).isFalse();
+		assertThat(item.owner()).isEqualTo(new PersonId(org.admin().id()));
+		assertThat(item.publishedAt()).isNotNull();
+		// approval marks the item verified at the moment it is published; a later check comes after it
+		assertThat(item.verifiedAt()).isEqualTo(item.publishedAt());
+		items.verify(access(org.admin(), Role.ADMIN), id);
+		assertThat(library.publishedItems(orgId, 0, 10).get(0).verifiedAt()).isAfter(item.publishedAt());
+		assertThat(library.publishedItems(orgId, 1, 10)).isEmpty();
+		assertThat(library.publishedItems(new OrgId(data.org().id()), 0, 10)).isEmpty();
+	}
 }

@@ -53,6 +53,11 @@ public final class Http {
 		return send(request(path).GET());
 	}
 
+	/** A GET with one extra header, such as {@code HX-Request} for the fragment htmx asks for. */
+	public Response getWithHeader(String path, String header, String value) {
+		return send(request(path).header(header, value).GET());
+	}
+
 	public Response delete(String path) {
 		return send(request(path).DELETE());
 	}

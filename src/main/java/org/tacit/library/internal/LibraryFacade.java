@@ -56,7 +56,8 @@ class LibraryFacade implements KnowledgeLibrary {
 	@Transactional(readOnly = true)
 	public Optional<ItemRef> itemOf(OrgId org, ItemId id) {
 		return jdbc.sql("""
-				SELECT i.id, i.title, i.summary, i.kind, i.status, i.owner_id, i.review_by, s.space_key, s.name AS space_name
+				SELECT i.id, i.title, i.summary, i.kind, i.status, i.owner_id, i.review_by, i.tags, s.space_key, s.name AS space_name,
+				  s.members_only
 				FROM library_item i JOIN library_space s ON s.id = i.space_id
 				WHERE i.org_id = ? AND i.id = ?""")
 			.params(org.value(), id.value())
@@ -77,7 +78,8 @@ class LibraryFacade implements KnowledgeLibrary {
 	@Transactional(readOnly = true)
 	public List<ItemRef> ownedBy(OrgId org, PersonId owner) {
 		return jdbc.sql("""
-				SELECT i.id, i.title, i.summary, i.kind, i.status, i.owner_id, i.review_by, s.space_key, s.name AS space_name
+				SELECT i.id, i.title, i.summary, i.kind, i.status, i.owner_id, i.review_by, i.tags, s.space_key, s.name AS space_name,
+				  s.members_only
 				FROM library_item i JOIN library_space s ON s.id = i.space_id
 				WHERE i.org_id = ? AND i.owner_id = ? ORDER BY LOWER(i.title), i.id""")
 			.params(org.value(), owner.value())
@@ -90,7 +92,29 @@ class LibraryFacade implements KnowledgeLibrary {
 		UUID id = Sql.uuid(rs, "id");
 		return new ItemRef(new ItemId(id), rs.getString("title"), rs.getString("summary"), Kind.valueOf(rs.getString("kind")),
 				status, rs.getString("space_key"), rs.getString("space_name"), new PersonId(Sql.uuid(rs, "owner_id")),
-				ItemStore.isStale(status, Sql.instant(rs, "review_by"), clock.instant()), "items/" + id);
+				ItemStore.isStale(status, Sql.instant(rs, "review_by"), clock.instant()), "items/" + id,
+				tagList(rs.getString("tags")), rs.getBoolean("members_only"));
+	}
+
+	private static List<String> tagList(String tags) {
+		return tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(","));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PublishedItem> publishedItems(OrgId org, int offset, int limit) {
+		return jdbc.sql("""
+				SELECT i.id, i.tags, i.owner_id, i.verified_by, i.verified_at, s.members_only,
+				  COALESCE((SELECT MAX(t.at) FROM library_transition t WHERE t.item_id = i.id AND t.to_status = 'PUBLISHED'),
+				    i.created_at) AS published_at
+				FROM library_item i JOIN library_space s ON s.id = i.space_id
+				WHERE i.org_id = ? AND i.status = 'PUBLISHED' ORDER BY i.id LIMIT ? OFFSET ?""")
+			.params(org.value(), Math.max(1, Math.min(limit, 1000)), Math.max(0, offset))
+			.query((rs, n) -> new PublishedItem(new ItemId(Sql.uuid(rs, "id")), tagList(rs.getString("tags")),
+					new PersonId(Sql.uuid(rs, "owner_id")), Sql.instant(rs, "published_at"),
+					Sql.uuid(rs, "verified_by") == null ? null : new PersonId(Sql.uuid(rs, "verified_by")),
+					Sql.instant(rs, "verified_at"), rs.getBoolean("members_only")))
+			.list();
 	}
 
 	@Override
@@ -157,6 +181,6 @@ class LibraryFacade implements KnowledgeLibrary {
 
 	private static ItemRef ref(Item item) {
 		return new ItemRef(item.id(), item.title(), item.summary(), item.kind(), item.status(), item.spaceKey(),
-				item.spaceName(), item.ownerId(), item.stale(), "items/" + item.id());
+				item.spaceName(), item.ownerId(), item.stale(), "items/" + item.id(), item.tags(), item.membersOnly());
 	}
 }

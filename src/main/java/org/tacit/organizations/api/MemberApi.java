@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,18 +78,25 @@ class MemberApi {
 		return Views.Member.of(people.member(organizations.access(org), id));
 	}
 
-	record MemberChange(String role, Boolean active) {
+	/** {@code manager}: a member's id or email, JSON null to clear, absent to leave as it is. */
+	record MemberChange(String role, Boolean active, JsonNode manager) {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Change a member's role and/or deactivate (active=false) or reactivate their account")
+	@Operation(summary = "Change a member's role, deactivate (active=false) or reactivate their account, and/or set "
+			+ "their manager (another member's id or email; null clears it)")
 	Views.Member change(@PathVariable String org, @PathVariable String id, @RequestBody MemberChange change) {
 		OrgAccess access = organizations.access(org).require(Role.ADMIN);
 		Role role = Roles.parse("role", change.role());
-		if (role == null && change.active() == null) {
+		if (role == null && change.active() == null && change.manager() == null) {
 			throw ProblemException.invalid("role", "member.change.empty");
 		}
-		return Views.Member.of(people.change(access, id, role, change.active()));
+		if (change.manager() != null && !change.manager().isNull() && !change.manager().isString()) {
+			throw ProblemException.invalid("manager", "member.manager.unknown");
+		}
+		boolean managerGiven = change.manager() != null;
+		return Views.Member.of(people.change(access, id, role, change.active(), managerGiven,
+				managerGiven && !change.manager().isNull() ? change.manager().asString() : null));
 	}
 
 	@DeleteMapping("/{id}")

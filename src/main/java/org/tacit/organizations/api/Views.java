@@ -30,12 +30,17 @@ final class Views {
 		}
 	}
 
-	record Member(UUID id, String email, String name, Role role, boolean active, Instant joinedAt) {
+	record Member(UUID id, String email, String name, Role role, boolean active, Instant joinedAt, Manager manager) {
 
 		static Member of(MemberRecord record) {
 			return new Member(record.id().value(), record.email(), record.name(), record.role(), record.active(),
-					record.joinedAt());
+					record.joinedAt(),
+					record.manager() == null ? null : new Manager(record.manager().value(), record.managerName()));
 		}
+	}
+
+	/** A member's manager, or null when none is set. */
+	record Manager(UUID id, String name) {
 	}
 
 	record Token(UUID id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt) {

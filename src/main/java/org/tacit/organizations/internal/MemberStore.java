@@ -31,13 +31,16 @@ public class MemberStore {
 	}
 
 	private static final String SELECT = """
-			SELECT p.id, p.email, p.name, p.active, m.role, m.created_at
+			SELECT p.id, p.email, p.name, p.active, m.role, m.created_at, m.manager_id, mp.name AS manager_name
 			FROM organizations_membership m JOIN organizations_person p ON p.id = m.person_id
+			LEFT JOIN organizations_person mp ON mp.id = m.manager_id
 			WHERE m.org_id = :org""";
 
 	private static final RowMapper<MemberRecord> MEMBER = (rs, n) -> new MemberRecord(
 			new PersonId(Sql.uuid(rs, "id")), rs.getString("email"), rs.getString("name"),
-			Role.valueOf(rs.getString("role")), rs.getBoolean("active"), Sql.instant(rs, "created_at"));
+			Role.valueOf(rs.getString("role")), rs.getBoolean("active"), Sql.instant(rs, "created_at"),
+			Sql.uuid(rs, "manager_id") == null ? null : new PersonId(Sql.uuid(rs, "manager_id")),
+			rs.getString("manager_name"));
 
 	private final JdbcClient jdbc;
 
@@ -87,6 +90,16 @@ public class MemberStore {
 			.param("email", email.toLowerCase(Locale.ROOT))
 			.query(MEMBER)
 			.optional();
+	}
+
+	/** The members whose manager is {@code manager}, by name. */
+	List<PersonId> reportsOf(OrgId org, PersonId manager) {
+		return jdbc.sql("""
+				SELECT m.person_id FROM organizations_membership m JOIN organizations_person p ON p.id = m.person_id
+				WHERE m.org_id = ? AND m.manager_id = ? ORDER BY LOWER(p.name), p.id""")
+			.params(org.value(), manager.value())
+			.query((rs, n) -> new PersonId(Sql.uuid(rs, "person_id")))
+			.list();
 	}
 
 	private static String filter(String query) {

@@ -116,9 +116,27 @@ public class OrgStore {
 	}
 
 	void removeMember(OrgId org, PersonId person) {
+		// whoever had the leaver as manager has none in this organization from now on
+		jdbc.sql("UPDATE organizations_membership SET manager_id = NULL WHERE org_id = ? AND manager_id = ?")
+			.params(org.value(), person.value())
+			.update();
 		jdbc.sql("DELETE FROM organizations_membership WHERE org_id = ? AND person_id = ?")
 			.params(org.value(), person.value())
 			.update();
+	}
+
+	void setManager(OrgId org, PersonId person, PersonId manager) {
+		jdbc.sql("UPDATE organizations_membership SET manager_id = ? WHERE org_id = ? AND person_id = ?")
+			.params(manager == null ? null : manager.value(), org.value(), person.value())
+			.update();
+	}
+
+	Optional<PersonId> managerOf(OrgId org, PersonId person) {
+		return jdbc.sql("SELECT manager_id FROM organizations_membership WHERE org_id = ? AND person_id = ?")
+			.params(org.value(), person.value())
+			.query((rs, n) -> Optional.ofNullable(Sql.uuid(rs, "manager_id")).map(PersonId::new))
+			.optional()
+			.flatMap(found -> found);
 	}
 
 	long activeAdmins(OrgId org) {

@@ -105,6 +105,18 @@ public class OrganizationService implements Organizations {
 		return accounts.names(people);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<PersonId> managerOf(OrgId org, PersonId person) {
+		return orgs.managerOf(org, person);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<PersonId> reportsOf(OrgId org, PersonId manager) {
+		return members.reportsOf(org, manager);
+	}
+
 	Optional<MemberRecord> findMemberRecord(OrgId org, String idOrEmail) {
 		if (idOrEmail == null || idOrEmail.isBlank()) {
 			return Optional.empty();

@@ -153,6 +153,53 @@ public class PeopleService {
 		return member;
 	}
 
+	/** As {@link #change(OrgAccess, String, Role, Boolean)}, and the manager too when {@code changeManager}. */
+	@Transactional
+	public MemberRecord change(OrgAccess access, String idOrEmail, Role role, Boolean active, boolean changeManager,
+			String manager) {
+		MemberRecord member = change(access, idOrEmail, role, active);
+		return changeManager ? setManager(access, idOrEmail, manager) : member;
+	}
+
+	/**
+	 * Sets a member's manager (another member of the organization, by id or email), or clears it with
+	 * null or blank. A manager who is the member, or who reports to the member however indirectly, is
+	 * refused: the chain of managers must never come back to the member.
+	 */
+	@Transactional
+	public MemberRecord setManager(OrgAccess access, String idOrEmail, String managerIdOrEmail) {
+		access.require(Role.ADMIN);
+		MemberRecord member = member(access, idOrEmail);
+		PersonId manager = null;
+		if (managerIdOrEmail != null && !managerIdOrEmail.isBlank()) {
+			manager = organizations.findMemberRecord(access.orgId(), managerIdOrEmail)
+				.map(MemberRecord::id)
+				.orElseThrow(() -> ProblemException.invalid("manager", "member.manager.unknown"));
+			if (reportsTo(access, manager, member.id())) {
+				throw ProblemException.invalid("manager", "member.manager.cycle");
+			}
+		}
+		if (java.util.Objects.equals(manager, member.manager())) {
+			return member;
+		}
+		orgs.setManager(access.orgId(), member.id(), manager);
+		audit.record(access.orgId(), manager == null ? "member.manager-cleared" : "member.manager-set", "person",
+				member.id().toString(), manager == null ? member.email() : member.email() + " reports to " + manager);
+		return members.find(access.orgId(), member.id()).orElseThrow();
+	}
+
+	/** Whether {@code person} is {@code manager} or has them somewhere up their chain of managers. */
+	private boolean reportsTo(OrgAccess access, PersonId person, PersonId manager) {
+		java.util.Set<PersonId> seen = new java.util.HashSet<>();
+		for (PersonId next = person; next != null && seen.add(next);
+				next = orgs.managerOf(access.orgId(), next).orElse(null)) {
+			if (next.equals(manager)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Transactional
 	public void remove(OrgAccess access, String idOrEmail) {
 		access.require(Role.ADMIN);

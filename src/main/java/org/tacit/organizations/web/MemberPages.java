@@ -97,6 +97,41 @@ class MemberPages {
 		return "redirect:/o/" + access.slug() + "/members";
 	}
 
+	/** The form that sets or clears a member's manager. */
+	@GetMapping("/o/{org}/members/{id}/manager")
+	String managerForm(@PathVariable String org, @PathVariable String id, Model model) {
+		OrgAccess access = organizations.access(org).require(Role.ADMIN);
+		MemberRecord member = people.member(access, id);
+		model.addAttribute("currentOrg", access);
+		model.addAttribute("member", member);
+		if (!model.containsAttribute("manager")) {
+			model.addAttribute("manager", member.manager() == null ? ""
+					: people.member(access, member.manager().toString()).email());
+		}
+		return "orgs/member-manager";
+	}
+
+	@PostMapping("/o/{org}/members/{id}/manager")
+	String setManager(@PathVariable String org, @PathVariable String id,
+			@RequestParam(defaultValue = "") String manager, @RequestParam(defaultValue = "false") boolean clear,
+			Model model, RedirectAttributes redirect) {
+		OrgAccess access = organizations.access(org).require(Role.ADMIN);
+		try {
+			MemberRecord member = people.setManager(access, id, clear ? null : manager);
+			redirect.addFlashAttribute("notice", member.manager() == null ? "member.manager.cleared" : "member.manager.notice");
+			redirect.addFlashAttribute("noticeArg", member.email());
+			return "redirect:/o/" + access.slug() + "/members";
+		}
+		catch (ProblemException e) {
+			if (e.status().value() != 400) {
+				throw e;
+			}
+			forms.reject(model, e);
+			model.addAttribute("manager", manager);
+			return managerForm(org, id, model);
+		}
+	}
+
 	/** Confirmation page of remove, deactivate, reactivate and password reset. */
 	@GetMapping("/o/{org}/members/{id}/{action:remove|deactivate|reactivate|reset-password}")
 	String confirm(@PathVariable String org, @PathVariable String id, @PathVariable String action, Model model) {

@@ -20,4 +20,14 @@ public interface SearchAccess {
 	 * editors, knowledge managers and administrators do. Everyone sees their own.
 	 */
 	boolean seesUnpublished(UUID org, UUID person);
+
+	/**
+	 * The spaces (keys) in which the person sees others' unpublished records, when that depends on the
+	 * space (a space editor sees the drafts of that space; in a members-only space only the space role
+	 * counts). {@code orgEditor}: whether the person's organization role is editor or above. Null when
+	 * {@link #seesUnpublished} decides for every space.
+	 */
+	default Set<String> spacesWithUnpublished(UUID org, UUID person, boolean orgEditor) {
+		return null;
+	}
 }

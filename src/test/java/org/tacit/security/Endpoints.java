@@ -59,6 +59,7 @@ final class Endpoints {
 		declare("POST /api/v1/tokens", SIGNED_IN);
 		declare("DELETE /api/v1/tokens/{id}", SIGNED_IN);
 		declare("GET /api/v1/audit", SITE_ADMIN);
+		declare("POST /api/v1/backup", SITE_ADMIN);
 
 		// --- operations and the API document ---
 		declare("GET /actuator", SITE_ADMIN);

@@ -201,7 +201,17 @@ public class SearchService {
 					rules.readableMembersOnlySpaces().stream().map(BytesRef::new).toList()), Occur.SHOULD);
 		}
 		filter.add(visible.build(), Occur.FILTER);
-		if (!rules.seesUnpublished()) {
+		if (rules.unpublishedSpaces() != null) {
+			// per space, as the library decides: published, one's own, or in a space where one is an editor
+			BooleanQuery.Builder readable = new BooleanQuery.Builder().add(term(Fields.PUBLISHED, "true"), Occur.SHOULD)
+				.add(term(Fields.OWNER, access.personId().toString()), Occur.SHOULD);
+			if (!rules.unpublishedSpaces().isEmpty()) {
+				readable.add(new TermInSetQuery(Fields.SPACE,
+						rules.unpublishedSpaces().stream().map(BytesRef::new).toList()), Occur.SHOULD);
+			}
+			filter.add(readable.build(), Occur.FILTER);
+		}
+		else if (!rules.seesUnpublished()) {
 			filter.add(new BooleanQuery.Builder().add(term(Fields.PUBLISHED, "true"), Occur.SHOULD)
 				.add(term(Fields.OWNER, access.personId().toString()), Occur.SHOULD)
 				.build(), Occur.FILTER);

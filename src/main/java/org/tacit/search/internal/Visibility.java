@@ -21,17 +21,25 @@ class Visibility {
 		this.access = access;
 	}
 
-	/** What the person may see; part of every query, never applied after paging. */
-	record Rules(Set<String> readableMembersOnlySpaces, boolean seesUnpublished) {
+	/**
+	 * What the person may see; part of every query, never applied after paging.
+	 *
+	 * @param unpublishedSpaces the spaces where they see others' unpublished records; null: everywhere
+	 *     if {@code seesUnpublished}, nowhere otherwise
+	 */
+	record Rules(Set<String> readableMembersOnlySpaces, boolean seesUnpublished, Set<String> unpublishedSpaces) {
 	}
 
 	Rules of(OrgAccess caller) {
 		SearchAccess spaces = access.getIfUnique();
 		if (spaces == null) {
-			return new Rules(Set.of(), caller.can(Role.EDITOR));
+			return new Rules(Set.of(), caller.can(Role.EDITOR), null);
 		}
 		Set<String> readable = spaces.readableMembersOnlySpaces(caller.orgId().value(), caller.personId().value());
+		Set<String> unpublished = spaces.spacesWithUnpublished(caller.orgId().value(), caller.personId().value(),
+				caller.can(Role.EDITOR));
 		return new Rules(readable == null ? Set.of() : Set.copyOf(readable),
-				spaces.seesUnpublished(caller.orgId().value(), caller.personId().value()));
+				spaces.seesUnpublished(caller.orgId().value(), caller.personId().value()),
+				unpublished == null ? null : Set.copyOf(unpublished));
 	}
 }

@@ -16,18 +16,18 @@ public interface SearchAccess {
 	Set<String> readableMembersOnlySpaces(UUID org, UUID person);
 
 	/**
-	 * Whether the person sees unpublished records (drafts, items in review, archived items) of others:
-	 * editors, knowledge managers and administrators do. Everyone sees their own.
+	 * Whether the person sees unpublished records (drafts, items in review, archived items) of others
+	 * outside members-only spaces: editors, knowledge managers and administrators do. Everyone sees their
+	 * own.
 	 */
 	boolean seesUnpublished(UUID org, UUID person);
 
 	/**
-	 * The spaces (keys) in which the person sees others' unpublished records, when that depends on the
-	 * space (a space editor sees the drafts of that space; in a members-only space only the space role
-	 * counts). {@code orgEditor}: whether the person's organization role is editor or above. Null when
-	 * {@link #seesUnpublished} decides for every space.
+	 * The spaces (keys) where the person is an editor by their space role: they see others' unpublished
+	 * records there whatever their organization role, and in a members-only space only this counts
+	 * ({@link #seesUnpublished} opens the unpublished records of spaces open to the organization only).
 	 */
-	default Set<String> spacesWithUnpublished(UUID org, UUID person, boolean orgEditor) {
-		return null;
+	default Set<String> spacesEdited(UUID org, UUID person) {
+		return Set.of();
 	}
 }

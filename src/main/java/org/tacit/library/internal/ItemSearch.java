@@ -153,8 +153,8 @@ class ItemSearch implements SearchSource, SearchAccess {
 	}
 
 	@Override
-	public Set<String> spacesWithUnpublished(UUID org, UUID person, boolean orgEditor) {
-		return spaces.spacesWithUnpublishedOf(org, person, orgEditor);
+	public Set<String> spacesEdited(UUID org, UUID person) {
+		return spaces.spacesEditedBy(org, person);
 	}
 
 	@Override

@@ -260,17 +260,12 @@ public class SpaceService {
 
 	/** Keys of the members-only spaces the person belongs to. */
 	@Transactional(readOnly = true)
-	/**
-	 * The spaces (keys) where the person sees everyone's unpublished items, by the rule of
-	 * {@link ItemStore}: a space editor in their space; an organization editor in every space open to the
-	 * organization.
-	 */
-	public Set<String> spacesWithUnpublishedOf(UUID org, UUID person, boolean orgEditor) {
+	/** The spaces (keys) where the person's space role is editor (they see its unpublished items, {@link ItemStore}). */
+	public Set<String> spacesEditedBy(UUID org, UUID person) {
 		return Set.copyOf(jdbc.sql("""
-				SELECT s.space_key FROM library_space s
-				LEFT JOIN library_space_member m ON m.space_id = s.id AND m.person_id = ?
-				WHERE s.org_id = ? AND (m.role = 'EDITOR' OR (s.members_only = FALSE AND ? = TRUE))""")
-			.params(person, org, orgEditor)
+				SELECT s.space_key FROM library_space s JOIN library_space_member m ON m.space_id = s.id
+				WHERE s.org_id = ? AND m.person_id = ? AND m.role = 'EDITOR'""")
+			.params(org, person)
 			.query(String.class)
 			.list());
 	}

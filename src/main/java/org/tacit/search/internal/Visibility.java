@@ -24,22 +24,21 @@ class Visibility {
 	/**
 	 * What the person may see; part of every query, never applied after paging.
 	 *
-	 * @param unpublishedSpaces the spaces where they see others' unpublished records; null: everywhere
-	 *     if {@code seesUnpublished}, nowhere otherwise
+	 * @param seesUnpublished others' unpublished records outside members-only spaces
+	 * @param editedSpaces spaces where they see others' unpublished records, by their space role
 	 */
-	record Rules(Set<String> readableMembersOnlySpaces, boolean seesUnpublished, Set<String> unpublishedSpaces) {
+	record Rules(Set<String> readableMembersOnlySpaces, boolean seesUnpublished, Set<String> editedSpaces) {
 	}
 
 	Rules of(OrgAccess caller) {
 		SearchAccess spaces = access.getIfUnique();
 		if (spaces == null) {
-			return new Rules(Set.of(), caller.can(Role.EDITOR), null);
+			return new Rules(Set.of(), caller.can(Role.EDITOR), Set.of());
 		}
 		Set<String> readable = spaces.readableMembersOnlySpaces(caller.orgId().value(), caller.personId().value());
-		Set<String> unpublished = spaces.spacesWithUnpublished(caller.orgId().value(), caller.personId().value(),
-				caller.can(Role.EDITOR));
+		Set<String> edited = spaces.spacesEdited(caller.orgId().value(), caller.personId().value());
 		return new Rules(readable == null ? Set.of() : Set.copyOf(readable),
 				spaces.seesUnpublished(caller.orgId().value(), caller.personId().value()),
-				unpublished == null ? null : Set.copyOf(unpublished));
+				edited == null ? Set.of() : Set.copyOf(edited));
 	}
 }

@@ -263,8 +263,10 @@ public final class Snapshot {
 			Object value = rs.getObject(i, UUID.class);
 			return value == null ? null : value.toString();
 		}
+		if (zoned(type, typeName)) {
+			return text(rs.getObject(i, OffsetDateTime.class));
+		}
 		return switch (type) {
-			case Types.TIMESTAMP_WITH_TIMEZONE -> text(rs.getObject(i, OffsetDateTime.class));
 			case Types.TIMESTAMP -> text(rs.getObject(i, LocalDateTime.class));
 			case Types.DATE -> text(rs.getObject(i, LocalDate.class));
 			case Types.BOOLEAN, Types.BIT -> rs.getObject(i) == null ? null : rs.getBoolean(i);
@@ -276,6 +278,12 @@ public final class Snapshot {
 			}
 			default -> rs.getString(i);
 		};
+	}
+
+	/** A timestamp with a time zone: PostgreSQL's driver calls {@code timestamptz} a plain TIMESTAMP. */
+	private static boolean zoned(int type, String typeName) {
+		return type == Types.TIMESTAMP_WITH_TIMEZONE
+				|| type == Types.TIMESTAMP && typeName.toLowerCase(Locale.ROOT).matches("timestamptz|.*with time zone.*");
 	}
 
 	private static String text(Object value) {
@@ -419,8 +427,11 @@ public final class Snapshot {
 			insert.setObject(index, UUID.fromString(value.asString()));
 			return;
 		}
+		if (zoned(type, typeName)) {
+			insert.setObject(index, OffsetDateTime.parse(value.asString()));
+			return;
+		}
 		switch (type) {
-			case Types.TIMESTAMP_WITH_TIMEZONE -> insert.setObject(index, OffsetDateTime.parse(value.asString()));
 			case Types.TIMESTAMP -> insert.setObject(index, LocalDateTime.parse(value.asString()));
 			case Types.DATE -> insert.setObject(index, LocalDate.parse(value.asString()));
 			case Types.BOOLEAN, Types.BIT -> insert.setBoolean(index, value.asBoolean());

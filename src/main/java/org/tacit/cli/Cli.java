@@ -20,7 +20,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "tacit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Tacit knowledge management platform.",
-		subcommands = { Cli.Serve.class, ImportCommand.class, Cli.Reindex.class, Cli.Version.Print.class,
+		subcommands = { Cli.Serve.class, ImportCommand.class, Cli.Reindex.class, BackupCommands.Backup.class,
+				BackupCommands.Restore.class, Cli.Version.Print.class,
 				CommandLine.HelpCommand.class })
 public final class Cli implements Callable<Integer> {
 

@@ -32,6 +32,9 @@ public interface Organizations {
 	/** The signed-in person, if any. */
 	Optional<PersonId> currentPerson();
 
+	/** Whether the signed-in person is a site administrator (runs the installation: backups, all organizations). */
+	boolean currentIsSiteAdmin();
+
 	/** A member of the organization, found by id or email; empty if not a member. */
 	Optional<Member> findMember(OrgId org, String idOrEmail);
 

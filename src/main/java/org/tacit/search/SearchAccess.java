@@ -16,8 +16,18 @@ public interface SearchAccess {
 	Set<String> readableMembersOnlySpaces(UUID org, UUID person);
 
 	/**
-	 * Whether the person sees unpublished records (drafts, items in review, archived items) of others:
-	 * editors, knowledge managers and administrators do. Everyone sees their own.
+	 * Whether the person sees unpublished records (drafts, items in review, archived items) of others
+	 * outside members-only spaces: editors, knowledge managers and administrators do. Everyone sees their
+	 * own.
 	 */
 	boolean seesUnpublished(UUID org, UUID person);
+
+	/**
+	 * The spaces (keys) where the person is an editor by their space role: they see others' unpublished
+	 * records there whatever their organization role, and in a members-only space only this counts
+	 * ({@link #seesUnpublished} opens the unpublished records of spaces open to the organization only).
+	 */
+	default Set<String> spacesEdited(UUID org, UUID person) {
+		return Set.of();
+	}
 }

@@ -220,7 +220,7 @@ public final class Http {
 			HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(),
 					response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(""));
+					response.headers().firstValue("Location").orElse(""), response.headers().map());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);
@@ -235,8 +235,15 @@ public final class Http {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	/** What came back. */
-	public record Response(int status, String body, String contentType, String location) {
+	/** What came back; {@code headers} is case-insensitive. */
+	public record Response(int status, String body, String contentType, String location,
+			Map<String, java.util.List<String>> headers) {
+
+		/** The first value of a header, or empty. */
+		public String header(String name) {
+			java.util.List<String> values = headers.getOrDefault(name, java.util.List.of());
+			return values.isEmpty() ? "" : values.get(0);
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(body);

@@ -55,6 +55,8 @@ public class AttachmentService {
 
 	private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
 	private static final int LOCK_STRIPES = 64;
+	/** The most files one item may have, so that its list of files stays short. */
+	public static final int MAX_PER_ITEM = 100;
 
 	private final JdbcClient jdbc;
 	private final ItemService items;
@@ -180,6 +182,13 @@ public class AttachmentService {
 			throw ProblemException.invalid("file", "attachment.file.required");
 		}
 		String name = FileNames.clean(fileName);
+		long attached = jdbc.sql("SELECT COUNT(*) FROM library_attachment WHERE item_id = ?")
+			.param(itemId.value())
+			.query(Long.class)
+			.single();
+		if (attached >= MAX_PER_ITEM) {
+			throw ProblemException.conflict(null, "attachment.tooMany", MAX_PER_ITEM);
+		}
 		try (AttachmentStorage.Incoming incoming = storage.receive(content, maxSize.toBytes())) {
 			if (incoming.size() == 0) {
 				throw ProblemException.invalid("file", "attachment.file.empty");
@@ -281,7 +290,7 @@ public class AttachmentService {
 				.contentLength(attachment.size())
 				.header(HttpHeaders.CONTENT_DISPOSITION, FileNames.attachmentDisposition(attachment.fileName()))
 				.header("X-Content-Type-Options", "nosniff")
-				.header("Content-Security-Policy", "default-src 'none'; sandbox")
+				.header("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'")
 				.eTag("\"" + attachment.contentHash() + "\"")
 				.body(new InputStreamResource(content));
 		}

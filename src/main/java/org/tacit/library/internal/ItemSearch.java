@@ -153,6 +153,11 @@ class ItemSearch implements SearchSource, SearchAccess {
 	}
 
 	@Override
+	public Set<String> spacesEdited(UUID org, UUID person) {
+		return spaces.spacesEditedBy(org, person);
+	}
+
+	@Override
 	public boolean seesUnpublished(UUID org, UUID person) {
 		return organizations.findMember(new OrgId(org), person.toString())
 			.map(member -> member.active() && member.role().atLeast(Role.EDITOR))

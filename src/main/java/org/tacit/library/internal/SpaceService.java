@@ -260,6 +260,16 @@ public class SpaceService {
 
 	/** Keys of the members-only spaces the person belongs to. */
 	@Transactional(readOnly = true)
+	/** The spaces (keys) where the person's space role is editor (they see its unpublished items, {@link ItemStore}). */
+	public Set<String> spacesEditedBy(UUID org, UUID person) {
+		return Set.copyOf(jdbc.sql("""
+				SELECT s.space_key FROM library_space s JOIN library_space_member m ON m.space_id = s.id
+				WHERE s.org_id = ? AND m.person_id = ? AND m.role = 'EDITOR'""")
+			.params(org, person)
+			.query(String.class)
+			.list());
+	}
+
 	public Set<String> membersOnlySpacesOf(UUID org, UUID person) {
 		return Set.copyOf(jdbc.sql("""
 				SELECT s.space_key FROM library_space s JOIN library_space_member m ON m.space_id = s.id

@@ -93,6 +93,11 @@ public class OrganizationService implements Organizations {
 	}
 
 	@Override
+	public boolean currentIsSiteAdmin() {
+		return CurrentUser.get().map(TacitUser::siteAdmin).orElse(false);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<Member> findMember(OrgId org, String idOrEmail) {
 		return findMemberRecord(org, idOrEmail)

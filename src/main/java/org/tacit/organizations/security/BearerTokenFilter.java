@@ -2,6 +2,8 @@ package org.tacit.organizations.security;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +20,8 @@ import org.tacit.organizations.internal.TokenService;
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal API token. A presented token
  * that is unknown, revoked, expired or belongs to a deactivated person is refused with 401 at once,
- * rather than treating the call as anonymous.
+ * rather than treating the call as anonymous. Token use is rate limited ({@link TokenRateLimits}): 429
+ * with {@code Retry-After}.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -27,11 +30,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	private final TokenService tokens;
 	private final ProblemResponses problems;
 	private final Clock clock;
+	private final TokenRateLimits limits;
 
-	BearerTokenFilter(TokenService tokens, ProblemResponses problems, Clock clock) {
+	BearerTokenFilter(TokenService tokens, ProblemResponses problems, Clock clock, TokenRateLimits limits) {
 		this.tokens = tokens;
 		this.problems = problems;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	static boolean hasBearer(HttpServletRequest request) {
@@ -46,10 +51,22 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		String address = request.getRemoteAddr();
+		Optional<Duration> blocked = limits.blockedAddress(address);
+		if (blocked.isPresent()) {
+			problems.tooManyRequests(request, response, blocked.get(), "auth.token.tooManyFailures");
+			return;
+		}
 		String token = request.getHeader("Authorization").substring(PREFIX.length()).strip();
 		Account account = tokens.authenticate(token).orElse(null);
 		if (account == null) {
+			limits.failed(address);
 			problems.unauthorized(request, response, "auth.token.invalid");
+			return;
+		}
+		Optional<Duration> wait = limits.use(token);
+		if (wait.isPresent()) {
+			problems.tooManyRequests(request, response, wait.get(), "auth.token.tooManyRequests");
 			return;
 		}
 		TacitUser user = AccountUserDetailsService.from(account, clock);

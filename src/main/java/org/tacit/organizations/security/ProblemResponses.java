@@ -31,6 +31,14 @@ class ProblemResponses {
 		write(request, response, HttpStatus.UNAUTHORIZED, messageKey);
 	}
 
+	/** 429 with the seconds to wait in {@code Retry-After} (at least 1). */
+	void tooManyRequests(HttpServletRequest request, HttpServletResponse response, java.time.Duration wait,
+			String messageKey) throws IOException {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		response.setHeader("Retry-After", Long.toString(seconds));
+		write(request, response, HttpStatus.TOO_MANY_REQUESTS, messageKey);
+	}
+
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey)
 			throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();

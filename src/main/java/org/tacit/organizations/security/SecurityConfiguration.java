@@ -14,11 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.tacit.organizations.internal.AccountStore;
 import org.tacit.organizations.internal.FirstStart;
@@ -32,13 +29,10 @@ import org.tacit.organizations.internal.TokenService;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-	/** Applied to every page but the third-party API browser, whose bundle needs inline styles. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, TokenService tokens, ProblemResponses problems, Clock clock)
+	SecurityFilterChain api(HttpSecurity http, TokenService tokens, ProblemResponses problems, Clock clock,
+			TokenRateLimits limits)
 			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
@@ -48,7 +42,7 @@ class SecurityConfiguration {
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), AuthorizationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock, limits), AuthorizationFilter.class)
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, e) -> problems.unauthorized(request, response,
 						"auth.required"))
@@ -60,10 +54,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, TokenService tokens, ProblemResponses problems, AccountStore accounts,
-			FirstStart firstStart, Clock clock) throws Exception {
+			FirstStart firstStart, Clock clock, TokenRateLimits limits) throws Exception {
 		http.authorizeHttpRequests(authorize -> authorize
 			.requestMatchers("/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
 					"/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
@@ -83,14 +77,14 @@ class SecurityConfiguration {
 						PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						AnyRequestMatcher.INSTANCE))
+			// a new session id at sign-in, so an id planted before it (session fixation) is worth nothing
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
 			.addFilterAfter(new AccountStatusFilter(accounts, clock), SecurityContextHolderFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new SetupGate(firstStart), AuthorizationFilter.class)
-			.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-					new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
-					new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, clock, limits), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SetupGate(firstStart), AuthorizationFilter.class);
+		// the Content-Security-Policy and the other security headers of every response: shared.web.SecurityHeadersFilter
 		return http.build();
 	}
 }

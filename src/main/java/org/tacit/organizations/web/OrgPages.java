@@ -64,6 +64,9 @@ class OrgPages {
 			return "redirect:/orgs";
 		}
 		catch (ProblemException e) {
+			if (e.status().value() == 403) {
+				throw e; // a refusal, not a form to correct
+			}
 			forms.reject(model, e);
 			model.addAttribute("name", name);
 			model.addAttribute("slug", slug);

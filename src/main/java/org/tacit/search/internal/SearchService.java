@@ -201,11 +201,18 @@ public class SearchService {
 					rules.readableMembersOnlySpaces().stream().map(BytesRef::new).toList()), Occur.SHOULD);
 		}
 		filter.add(visible.build(), Occur.FILTER);
-		if (!rules.seesUnpublished()) {
-			filter.add(new BooleanQuery.Builder().add(term(Fields.PUBLISHED, "true"), Occur.SHOULD)
-				.add(term(Fields.OWNER, access.personId().toString()), Occur.SHOULD)
-				.build(), Occur.FILTER);
+		// unpublished records: one's own; outside members-only spaces for editors and above; in the spaces
+		// where one is an editor by one's space role (inside a members-only space only that counts)
+		BooleanQuery.Builder readable = new BooleanQuery.Builder().add(term(Fields.PUBLISHED, "true"), Occur.SHOULD)
+			.add(term(Fields.OWNER, access.personId().toString()), Occur.SHOULD);
+		if (rules.seesUnpublished()) {
+			readable.add(term(Fields.MEMBERS_ONLY, "false"), Occur.SHOULD);
 		}
+		if (!rules.editedSpaces().isEmpty()) {
+			readable.add(new TermInSetQuery(Fields.SPACE, rules.editedSpaces().stream().map(BytesRef::new).toList()),
+					Occur.SHOULD);
+		}
+		filter.add(readable.build(), Occur.FILTER);
 		if (request.type() != null) {
 			filter.add(term(Fields.TYPE, request.type()), Occur.FILTER);
 		}

@@ -21,17 +21,24 @@ class Visibility {
 		this.access = access;
 	}
 
-	/** What the person may see; part of every query, never applied after paging. */
-	record Rules(Set<String> readableMembersOnlySpaces, boolean seesUnpublished) {
+	/**
+	 * What the person may see; part of every query, never applied after paging.
+	 *
+	 * @param seesUnpublished others' unpublished records outside members-only spaces
+	 * @param editedSpaces spaces where they see others' unpublished records, by their space role
+	 */
+	record Rules(Set<String> readableMembersOnlySpaces, boolean seesUnpublished, Set<String> editedSpaces) {
 	}
 
 	Rules of(OrgAccess caller) {
 		SearchAccess spaces = access.getIfUnique();
 		if (spaces == null) {
-			return new Rules(Set.of(), caller.can(Role.EDITOR));
+			return new Rules(Set.of(), caller.can(Role.EDITOR), Set.of());
 		}
 		Set<String> readable = spaces.readableMembersOnlySpaces(caller.orgId().value(), caller.personId().value());
+		Set<String> edited = spaces.spacesEdited(caller.orgId().value(), caller.personId().value());
 		return new Rules(readable == null ? Set.of() : Set.copyOf(readable),
-				spaces.seesUnpublished(caller.orgId().value(), caller.personId().value()));
+				spaces.seesUnpublished(caller.orgId().value(), caller.personId().value()),
+				edited == null ? Set.of() : Set.copyOf(edited));
 	}
 }

@@ -1,0 +1,2 @@
+/** The backup endpoint for site administrators, which the backup command calls while the server runs. */
+package org.tacit.backup.api;

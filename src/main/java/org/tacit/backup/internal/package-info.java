@@ -1,0 +1,2 @@
+/** How snapshots are written and read back. */
+package org.tacit.backup.internal;

@@ -32,7 +32,8 @@ final class Endpoints {
 	 */
 	static final Map<String, String> UNPAGED = new LinkedHashMap<>();
 
-	private static void declare(String methodAndPath, Access access) {
+	/** Declares who may call an endpoint; modules declare theirs in their own file ({@code LessonsEndpoints}, ...). */
+	static void declare(String methodAndPath, Access access) {
 		if (DECLARED.put(methodAndPath, access) != null) {
 			throw new IllegalStateException("Declared twice: " + methodAndPath);
 		}
@@ -189,6 +190,9 @@ final class Endpoints {
 		declare("GET /api/v1/orgs/{org}/search/gaps", member(EDITOR));
 		declare("GET /api/v1/orgs/{org}/search/synonyms", member(VIEWER));
 		declare("PUT /api/v1/orgs/{org}/search/synonyms", member(KNOWLEDGE_MANAGER).body("[]"));
+
+		// each later module declares its endpoints, and fills its path variables, in a file of its own
+		ModuleEndpoints.declareAll();
 	}
 
 	static {

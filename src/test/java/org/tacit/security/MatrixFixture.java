@@ -95,8 +95,19 @@ final class MatrixFixture {
 		callers.add(signedIn("site administrator (no member)", siteAdmin, null, true, true));
 	}
 
-	private Http admin() {
+	/** The organization's administrator's API client (several tokens in turn). */
+	Http admin() {
 		return adminTokens.get(nextAdmin++ % adminTokens.size());
+	}
+
+	private final Map<String, String> shared = new java.util.HashMap<>();
+
+	/**
+	 * A record that every call shares, made on first use: a module's fixture record (a lesson, a
+	 * community, ...) is made by {@code make} once, with the administrator's API client.
+	 */
+	String once(String name, java.util.function.Supplier<String> make) {
+		return shared.computeIfAbsent(name, k -> make.get());
 	}
 
 	private Caller caller(String name, TestData.Org of, Role role, boolean sameOrg) {
@@ -179,12 +190,15 @@ final class MatrixFixture {
 
 	static final Map<String, Filler> FILLERS = new LinkedHashMap<>();
 
-	private static void filler(String variable, Filler filler) {
-		FILLERS.put(variable, filler);
+	/** Registers how a path variable (or "segment/{variable}") is filled; for the modules' endpoint files. */
+	static void filler(String variable, Filler filler) {
+		if (FILLERS.put(variable, filler) != null) {
+			throw new IllegalStateException("Two fillers for " + variable);
+		}
 	}
 
-	private static void simple(String variable, BiFunction<MatrixFixture, Boolean, String> byFreshness) {
-		FILLERS.put(variable, (fixture, call) -> byFreshness.apply(fixture, call.fresh()));
+	static void simple(String variable, BiFunction<MatrixFixture, Boolean, String> byFreshness) {
+		filler(variable, (fixture, call) -> byFreshness.apply(fixture, call.fresh()));
 	}
 
 	static {

@@ -43,10 +43,9 @@ public class OrganizationService implements Organizations {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public OrgAccess access(String slug) {
 		TacitUser user = CurrentUser.require();
-		OrgRecord org = orgs.bySlug(slug == null ? "" : slug, user.personId()).orElseThrow(ProblemException::notFound);
+		OrgStore.Access org = orgs.accessOf(slug == null ? "" : slug, user.personId()).orElseThrow(ProblemException::notFound);
 		// site administrators run the installation and manage every organization, whatever their membership
 		Role role = user.siteAdmin() ? Role.ADMIN : org.role();
 		if (role == null) {

@@ -114,6 +114,26 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	}
 
 	@Override
+	public void putAll(java.util.Collection<SearchDocument> documents) {
+		documents.forEach(LuceneIndex::check);
+		List<Change> changes = documents.stream().<Change>map(Change.Put::new).toList();
+		synchronized (writeLock) {
+			try {
+				for (Change change : changes) {
+					change.applyTo(writer);
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Cannot write to the search index", e);
+			}
+			if (journal != null) {
+				journal.addAll(changes);
+			}
+		}
+		changed.set(true);
+	}
+
+	@Override
 	public void remove(UUID org, String type, String id) {
 		if (org == null || type == null || id == null) {
 			return;
@@ -344,6 +364,8 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	public static final class FacetedSearcher extends IndexSearcher {
 
 		private final SortedSetDocValuesReaderState facets;
+		/** Labels of facet values (space and owner names), read once per searcher: the index does not change under it. */
+		private final java.util.Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
 		FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState facets) {
 			super(reader);
@@ -353,6 +375,29 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 		/** Null while no record with facets was indexed. */
 		public SortedSetDocValuesReaderState facets() {
 			return facets;
+		}
+
+		/** The label of a facet value, read with {@code read} the first time this searcher is asked. */
+		public String label(String field, String value, LabelReader read) {
+			String key = field + '\u0000' + value;
+			String label = labels.get(key);
+			if (label == null) {
+				try {
+					label = read.read();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+				labels.put(key, label);
+			}
+			return label;
+		}
+
+		/** Reads a label from the index. */
+		@FunctionalInterface
+		public interface LabelReader {
+
+			String read() throws IOException;
 		}
 	}
 

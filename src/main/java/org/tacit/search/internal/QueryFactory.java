@@ -51,9 +51,10 @@ public final class QueryFactory {
 	static final Duration VERIFIED_FADE = Duration.ofDays(180);
 
 	private final Synonyms synonyms;
-	private final boolean fuzzy;
+	/** The words (as typed) that also match words a typo away. */
+	private final Set<String> fuzzy;
 
-	public QueryFactory(Synonyms synonyms, boolean fuzzy) {
+	public QueryFactory(Synonyms synonyms, Set<String> fuzzy) {
 		this.synonyms = synonyms;
 		this.fuzzy = fuzzy;
 	}
@@ -102,13 +103,16 @@ public final class QueryFactory {
 		return all.build();
 	}
 
-	/** Whether a fuzzy second try could find more: some word is long enough to be misspelled. */
-	public static boolean hasFuzzyCandidates(UserQuery query) {
+	/** The words a fuzzy second try could expand: plain words of the query long enough to be misspelled. */
+	public static List<String> fuzzyCandidates(UserQuery query) {
 		return query.groups()
 			.stream()
 			.filter(g -> !g.excluded())
 			.flatMap(g -> g.anyOf().stream())
-			.anyMatch(c -> c instanceof Word w && fuzzyTerm(w.text()) != null);
+			.filter(c -> c instanceof Word w && fuzzyTerm(w.text()) != null && Analysis.terms(w.text()).size() == 1)
+			.map(Clause::text)
+			.distinct()
+			.toList();
 	}
 
 	/**
@@ -207,7 +211,7 @@ public final class QueryFactory {
 		BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
 		alternatives.add(exact, Occur.SHOULD);
 		boolean more = addSynonyms(alternatives, terms);
-		String fuzzyTerm = fuzzy && terms.size() == 1 ? fuzzyTerm(text) : null;
+		String fuzzyTerm = fuzzy.contains(text) && terms.size() == 1 ? fuzzyTerm(text) : null;
 		if (fuzzyTerm != null) {
 			alternatives.add(new BoostQuery(fuzzy(fuzzyTerm), FUZZY_WEIGHT), Occur.SHOULD);
 			more = true;

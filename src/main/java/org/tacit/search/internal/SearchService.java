@@ -98,13 +98,14 @@ public class SearchService {
 				return run(searcher, new MatchAllDocsQuery(), filter, null, paging, false);
 			}
 			Synonyms orgSynonyms = synonyms.synonyms(org);
-			Query exact = new QueryFactory(orgSynonyms, false).relevance(userQuery);
+			Query exact = new QueryFactory(orgSynonyms, java.util.Set.of()).relevance(userQuery);
 			if (exact == null) {
 				return empty(paging);
 			}
 			SearchResults found = run(searcher, exact, filter, exact, paging, false);
-			if (found.total() < FEW && QueryFactory.hasFuzzyCandidates(userQuery)) {
-				Query fuzzy = new QueryFactory(orgSynonyms, true).relevance(userQuery);
+			java.util.Set<String> unknown = found.total() < FEW ? unknownWords(searcher, userQuery, filter) : java.util.Set.of();
+			if (!unknown.isEmpty()) {
+				Query fuzzy = new QueryFactory(orgSynonyms, unknown).relevance(userQuery);
 				SearchResults approximate = run(searcher, fuzzy, filter, fuzzy, paging, true);
 				if (approximate.total() > found.total()) {
 					return approximate;
@@ -163,6 +164,35 @@ public class SearchService {
 				throw new UncheckedIOException(e);
 			}
 		});
+	}
+
+	/**
+	 * The words of the query that may be misspelled: long enough for a typo, and found in no record the
+	 * person may see (a word that is there is no typo, and expanding it would only cost time and add noise).
+	 */
+	private static java.util.Set<String> unknownWords(FacetedSearcher searcher, UserQuery query, Query filter) {
+		java.util.Set<String> unknown = new java.util.HashSet<>();
+		try {
+			for (String word : QueryFactory.fuzzyCandidates(query)) {
+				List<String> terms = Analysis.terms(word);
+				BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+				for (String field : List.of(Fields.TITLE, Fields.TAGS, Fields.TEXT)) {
+					anyField.add(new TermQuery(new Term(field, terms.get(0))), Occur.SHOULD);
+				}
+				Query visible = new org.apache.lucene.search.ConstantScoreQuery(
+						new BooleanQuery.Builder().add(anyField.build(), Occur.MUST).add(filter, Occur.FILTER).build());
+				// the first visible match is enough: with a threshold of one hit, the search stops there
+				TopDocs first = searcher.search(visible,
+						new org.apache.lucene.search.TopScoreDocCollectorManager(1, null, 1));
+				if (first.scoreDocs.length == 0) {
+					unknown.add(word);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return unknown;
 	}
 
 	private static boolean noTerms(Query query) {
@@ -262,8 +292,8 @@ public class SearchService {
 				hits.add(hit(stored.document(page[i].doc), page[i].score, snippets[i]));
 			}
 			Facets facets = facets(searcher, result.facetsCollector());
-			return new SearchResults(total, paging.page(), paging.size(), hits, facets,
-					labels(searcher, filter, facets), approximate);
+			return new SearchResults(total, paging.page(), paging.size(), hits, facets, labels(searcher, facets),
+					approximate);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -333,22 +363,26 @@ public class SearchService {
 		return values;
 	}
 
-	/** Names of the spaces and owners in the facets, read from one visible record of each. */
-	private static Map<String, Map<String, String>> labels(FacetedSearcher searcher, Query filter, Facets facets)
-			throws IOException {
-		return Map.of("space", names(searcher, filter, Fields.SPACE, Fields.SPACE_NAME, facets.space().keySet()),
-				"owner", names(searcher, filter, Fields.OWNER, Fields.OWNER_NAME, facets.owner().keySet()));
+	/**
+	 * Names of the spaces and owners in the facets. A value in the person's facets is on a record they may
+	 * see, and every record of a space or owner carries the same name, so the name is read from any record
+	 * with the value, once per searcher (that is, until the index next changes).
+	 */
+	private static Map<String, Map<String, String>> labels(FacetedSearcher searcher, Facets facets) {
+		return Map.of("space", names(searcher, Fields.SPACE, Fields.SPACE_NAME, facets.space().keySet()),
+				"owner", names(searcher, Fields.OWNER, Fields.OWNER_NAME, facets.owner().keySet()));
 	}
 
-	private static Map<String, String> names(FacetedSearcher searcher, Query filter, String field, String nameField,
-			java.util.Set<String> values) throws IOException {
+	private static Map<String, String> names(FacetedSearcher searcher, String field, String nameField,
+			java.util.Set<String> values) {
 		Map<String, String> names = new LinkedHashMap<>();
 		for (String value : values) {
-			Query one = new BooleanQuery.Builder().add(term(field, value), Occur.FILTER).add(filter, Occur.FILTER).build();
-			TopDocs top = searcher.search(one, 1);
-			String name = top.scoreDocs.length == 0 ? null
-					: searcher.storedFields().document(top.scoreDocs[0].doc).get(nameField);
-			names.put(value, name == null ? value : name);
+			names.put(value, searcher.label(field, value, () -> {
+				TopDocs top = searcher.search(term(field, value), 1);
+				String name = top.scoreDocs.length == 0 ? null
+						: searcher.storedFields().document(top.scoreDocs[0].doc).get(nameField);
+				return name == null ? value : name;
+			}));
 		}
 		return names;
 	}

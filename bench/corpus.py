@@ -16,7 +16,7 @@ parts, so that items have the sizes of real articles. Navigation, tables of cont
 permalink marks are dropped. Each dictionary entry (a headword with its senses) becomes an FAQ item
 titled with the headword.
 
-Every item is OUT_DIR/<corpus>/<name>.md with front matter (title, kind, tags). Without --size, all
+Every item is OUT_DIR/<corpus>/<corpus>-<name>.md with front matter (title, kind, tags). Without --size, all
 items are written. With --size N, the documentation gives all its sections up to N/2 (an evenly spaced
 sample of each manual when there are more) and the dictionary fills the rest with evenly spaced
 entries, so any size has both kinds of text. Only real text is used: nothing is generated.
@@ -456,7 +456,7 @@ def choose_queries(chosen, seed=4):
         for c, it in rnd.sample(source, min(len(source), 2000)):
             t = usable_title(it[1])
             if t and count(kind) < wanted:
-                queries.append((kind, t, f"{c}/{it[0]}", filter_of(c)))
+                queries.append((kind, t, f"{c}/{c}-{it[0]}", filter_of(c)))
     pool = docs + dictionary
     for _ in range(20000):
         if count("phrase") >= 40 or not pool:
@@ -498,7 +498,9 @@ def write(out, chosen):
         os.makedirs(folder, exist_ok=True)
         kind = "FAQ" if corpus == "gcide" else "ARTICLE"
         for name, title, body, tags in items:
-            with open(os.path.join(folder, name + ".md"), "w", encoding="utf-8") as f:
+            # the corpus in the file name too: an import identifies a file by its path in the folder, within
+            # the whole organization, so two corpora's "index.md" would be one item
+            with open(os.path.join(folder, f"{corpus}-{name}.md"), "w", encoding="utf-8") as f:
                 f.write("---\n")
                 f.write('title: "' + title.replace('"', "'") + '"\n')
                 f.write(f"kind: {kind}\n")

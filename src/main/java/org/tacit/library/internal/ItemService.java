@@ -124,7 +124,8 @@ public class ItemService {
 	/**
 	 * Creates the items of one import batch in the caller's transaction, with one JDBC batch per table:
 	 * each item as {@link #create} followed by submitting and approving would leave it (version 1; when
-	 * published, the two transitions, verified now; the same audit entries), and the events: one
+	 * published, the two transitions, verified now; one audit entry {@code item.imported} per item), and the
+	 * events: one
 	 * {@link ItemsImported} for the batch instead of an {@link ItemChanged} per step, and an
 	 * {@link ItemPublished} for each published item. The space must allow the acting person to contribute
 	 * (and to approve, to publish).
@@ -157,14 +158,14 @@ public class ItemService {
 			c.tags().forEach(tag -> tags.add(new Object[] { id.value(), tag }));
 			versions.add(new Object[] { id.value(), 1, c.kind().name(), c.title(), c.summary(), c.body(),
 					String.join(",", c.tags()), c.owner().value(), me, c.message(), Sql.utc(now) });
-			entries.add(new org.tacit.organizations.AuditLog.Entry("item.created", "item", id.toString(), c.title()));
+			// one audit entry says it all: imported (from where, in the version message) and whether published
+			entries.add(new org.tacit.organizations.AuditLog.Entry("item.imported", "item", id.toString(),
+					c.title() + (publish ? " (" + ItemStatus.PUBLISHED + ")" : "")));
 			if (publish) {
-				for (ItemStatus[] step : new ItemStatus[][] { { ItemStatus.DRAFT, ItemStatus.IN_REVIEW },
-						{ ItemStatus.IN_REVIEW, ItemStatus.PUBLISHED } }) {
-					transitions.add(new Object[] { id.value(), step[0].name(), step[1].name(), me, Sql.utc(now) });
-					entries.add(new org.tacit.organizations.AuditLog.Entry("item.transitioned", "item", id.toString(),
-							step[0] + " → " + step[1]));
-				}
+				transitions.add(new Object[] { id.value(), ItemStatus.DRAFT.name(), ItemStatus.IN_REVIEW.name(), me,
+						Sql.utc(now) });
+				transitions.add(new Object[] { id.value(), ItemStatus.IN_REVIEW.name(), ItemStatus.PUBLISHED.name(), me,
+						Sql.utc(now) });
 			}
 		}
 		batch.batchUpdate("""

@@ -85,11 +85,17 @@ class MarkdownImporter implements MarkdownImport {
 			throw new UncheckedIOException(e);
 		}
 		Optional<Space> target = space == null || space.isBlank() ? Optional.empty() : spaces.find(access, space);
+		// the files imported before, read once: an IN list of a batch's keys would scan the organization's items
+		java.util.Set<String> existing = new java.util.HashSet<>(jdbc
+			.sql("SELECT source_key FROM library_item WHERE org_id = ? AND source_key IS NOT NULL")
+			.param(access.orgId().value())
+			.query(String.class)
+			.list());
 		Tally tally = new Tally(files.size(), progress);
 		for (int from = 0; from < files.size(); from += BATCH) {
 			List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
 			indexing.awaitAtMost(1, INDEX_WAIT);
-			importBatch(access, space, target, folder, batch, publish, tally);
+			importBatch(access, space, target, folder, batch, existing, publish, tally);
 		}
 		if (!indexing.awaitAtMost(0, INDEX_WAIT)) {
 			log.warn("The search index has not caught up with the import yet; it will, from the event publication registry");
@@ -133,15 +139,9 @@ class MarkdownImporter implements MarkdownImport {
 	}
 
 	private void importBatch(OrgAccess access, String spaceKey, Optional<Space> space, Path folder, List<Path> batch,
-			boolean publish, Tally tally) {
+			java.util.Set<String> existing, boolean publish, Tally tally) {
 		Map<String, Path> byKey = new LinkedHashMap<>();
 		batch.forEach(file -> byKey.put(folder.relativize(file).toString().replace('\\', '/'), file));
-		java.util.Set<String> existing = new java.util.HashSet<>(jdbc
-			.sql("SELECT source_key FROM library_item WHERE org_id = :org AND source_key IN (:keys)")
-			.param("org", access.orgId().value())
-			.param("keys", List.copyOf(byKey.keySet()))
-			.query(String.class)
-			.list());
 		List<Read> fresh = new ArrayList<>();
 		Map<String, Object> outcomes = new LinkedHashMap<>();
 		for (Map.Entry<String, Path> entry : byKey.entrySet()) {
@@ -269,11 +269,15 @@ class MarkdownImporter implements MarkdownImport {
 	 * become attachments of the item, once: a file name the item already has is not attached again.
 	 */
 	private boolean attachLinkedFiles(OrgAccess access, ItemId item, Path folder, Path file, String body) {
+		List<String> targets = linkTargets(body);
+		if (targets.isEmpty()) {
+			return false;
+		}
 		Path root = folder.toAbsolutePath().normalize();
 		java.util.Set<String> present = new java.util.HashSet<>();
 		attachments.list(access, item).forEach(a -> present.add(a.fileName()));
 		boolean added = false;
-		for (String target : linkTargets(body)) {
+		for (String target : targets) {
 			if (target.isBlank() || target.contains(":") || target.startsWith("/") || target.startsWith("#")) {
 				continue;
 			}

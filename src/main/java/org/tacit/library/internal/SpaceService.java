@@ -258,8 +258,7 @@ public class SpaceService {
 			.update();
 	}
 
-	/** Keys of the members-only spaces the person belongs to. */
-	@Transactional(readOnly = true)
+	/** Keys of the members-only spaces the person belongs to (asked on every search: one read, no transaction). */
 	public Set<String> membersOnlySpacesOf(UUID org, UUID person) {
 		return Set.copyOf(jdbc.sql("""
 				SELECT s.space_key FROM library_space s JOIN library_space_member m ON m.space_id = s.id

@@ -91,8 +91,8 @@ public class OrganizationService implements Organizations {
 		return CurrentUser.get().map(TacitUser::personId);
 	}
 
+	/** One read (asked on every search), so no transaction of its own. */
 	@Override
-	@Transactional(readOnly = true)
 	public Optional<Member> findMember(OrgId org, String idOrEmail) {
 		return findMemberRecord(org, idOrEmail)
 			.map(m -> new Member(m.id(), m.email(), m.name(), m.role(), m.active()));

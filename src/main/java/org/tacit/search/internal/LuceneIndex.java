@@ -101,10 +101,14 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	}
 
 	static IndexWriter openWriter(Directory directory, IndexWriterConfig.OpenMode mode) throws IOException {
+		return new IndexWriter(directory, config(mode));
+	}
+
+	private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
 		IndexWriterConfig config = new IndexWriterConfig(Analysis.ANALYZER);
 		config.setOpenMode(mode);
 		config.setRAMBufferSizeMB(64);
-		return new IndexWriter(directory, config);
+		return config;
 	}
 
 	@Override
@@ -247,11 +251,9 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 			journal = new ArrayList<>();
 		}
 		try (Directory target = FSDirectory.open(fresh)) {
-			try (IndexWriter building = openWriter(target, IndexWriterConfig.OpenMode.CREATE)) {
-				builder.build(document -> {
-					check(document);
-					new Change.Put(document).applyTo(building);
-				});
+			// no compound files for the new segments: they are copied into the index right after, as they are
+			try (IndexWriter building = new IndexWriter(target, config(IndexWriterConfig.OpenMode.CREATE).setUseCompoundFile(false))) {
+				buildInParallel(builder, building);
 				building.commit();
 			}
 			refreshLock.lock();
@@ -277,6 +279,52 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 				journal = null;
 			}
 			deleteRecursively(fresh);
+		}
+	}
+
+	/**
+	 * Runs the builder, analysing and writing its documents on one thread per core (the index writer takes
+	 * documents from several threads at once) while the builder reads the next ones from the database.
+	 */
+	private static void buildInParallel(Builder builder, IndexWriter building) throws IOException {
+		int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+		java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(threads,
+				Thread.ofPlatform().daemon().name("search-rebuild-", 1).factory());
+		// a bounded number of documents in flight, so a rebuild needs little memory however large the index
+		java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(threads * 32);
+		java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+		try {
+			builder.build(document -> {
+				check(document);
+				if (failure.get() != null) {
+					throw new IOException("Writing the rebuilt index failed", failure.get());
+				}
+				room.acquireUninterruptibly();
+				workers.execute(() -> {
+					try {
+						new Change.Put(document).applyTo(building);
+					}
+					catch (IOException | RuntimeException e) {
+						failure.compareAndSet(null, e);
+					}
+					finally {
+						room.release();
+					}
+				});
+			});
+		}
+		finally {
+			workers.shutdown();
+			try {
+				workers.awaitTermination(1, TimeUnit.HOURS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new java.io.InterruptedIOException("Interrupted while the rebuilt index was written");
+			}
+		}
+		if (failure.get() != null) {
+			throw new IOException("Writing the rebuilt index failed", failure.get());
 		}
 	}
 

@@ -50,13 +50,31 @@ public final class QueryFactory {
 	static final double VERIFIED_BONUS = 0.2;
 	static final Duration VERIFIED_FADE = Duration.ofDays(180);
 
+	/** How many of the words a prefix stands for are marked in a snippet (the most frequent first). */
+	static final int HIGHLIGHTED_PREFIX_TERMS = 50;
+
 	private final Synonyms synonyms;
 	/** The words (as typed) that also match words a typo away. */
 	private final Set<String> fuzzy;
+	private final boolean highlighting;
 
 	public QueryFactory(Synonyms synonyms, Set<String> fuzzy) {
+		this(synonyms, fuzzy, false);
+	}
+
+	private QueryFactory(Synonyms synonyms, Set<String> fuzzy, boolean highlighting) {
 		this.synonyms = synonyms;
 		this.fuzzy = fuzzy;
+		this.highlighting = highlighting;
+	}
+
+	/**
+	 * The same queries for the snippet highlighter: a prefix there stands for its most frequent words, so
+	 * that the rewritten query holds plain terms, whose offsets the index keeps (a prefix or fuzzy query as
+	 * it is would make the highlighter analyze every result's text again).
+	 */
+	public QueryFactory forHighlighting() {
+		return new QueryFactory(synonyms, fuzzy, true);
 	}
 
 	/** The relevance query, or null when nothing in the input can be searched for (only punctuation). */
@@ -241,9 +259,12 @@ public final class QueryFactory {
 		return perField(field -> new FuzzyQuery(new Term(field, term), edits, 1, 50, true));
 	}
 
-	private static Query prefix(String text) {
+	private Query prefix(String text) {
 		String normalized = Analysis.normalized(text);
-		return perField(field -> new PrefixQuery(new Term(field, normalized)));
+		return perField(field -> highlighting
+				? new PrefixQuery(new Term(field, normalized),
+						new org.apache.lucene.search.MultiTermQuery.TopTermsScoringBooleanQueryRewrite(HIGHLIGHTED_PREFIX_TERMS))
+				: new PrefixQuery(new Term(field, normalized)));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.tacit.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,9 +58,18 @@ public class SearchService {
 
 	/** Results beyond this position are not served: a filter serves people better than deep paging. */
 	public static final int MAX_RESULT_WINDOW = 10_000;
+	/** The stored fields a result shows; the text, by far the largest, is read by the highlighter alone. */
+	private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.ID, Fields.TYPE, Fields.PARENT,
+			Fields.URL, Fields.TITLE, Fields.STALE, Fields.KIND, Fields.STATUS, Fields.SPACE, Fields.SPACE_NAME,
+			Fields.OWNER, Fields.OWNER_NAME, Fields.TAGS, Fields.UPDATED);
 	/** When the exact words find fewer results than this, words are also matched with a typo. */
 	static final int FEW = 3;
 	static final int SNIPPET_LENGTH = 180;
+	/**
+	 * Snippets are the best passages of the first this many characters of a record's text: a long text with
+	 * hundreds of matches would otherwise cost more to highlight than the whole search.
+	 */
+	static final int SNIPPET_SCAN = 10_000;
 	static final int SNIPPET_PASSAGES = 2;
 	private static final int FACET_VALUES = 20;
 	/** The words of a text that "related" searches for. */
@@ -98,15 +106,18 @@ public class SearchService {
 				return run(searcher, new MatchAllDocsQuery(), filter, null, paging, false);
 			}
 			Synonyms orgSynonyms = synonyms.synonyms(org);
-			Query exact = new QueryFactory(orgSynonyms, java.util.Set.of()).relevance(userQuery);
+			QueryFactory queries = new QueryFactory(orgSynonyms, java.util.Set.of());
+			Query exact = queries.relevance(userQuery);
 			if (exact == null) {
 				return empty(paging);
 			}
-			SearchResults found = run(searcher, exact, filter, exact, paging, false);
+			SearchResults found = run(searcher, exact, filter, queries.forHighlighting().relevance(userQuery), paging,
+					false);
 			java.util.Set<String> unknown = found.total() < FEW ? unknownWords(searcher, userQuery, filter) : java.util.Set.of();
 			if (!unknown.isEmpty()) {
-				Query fuzzy = new QueryFactory(orgSynonyms, unknown).relevance(userQuery);
-				SearchResults approximate = run(searcher, fuzzy, filter, fuzzy, paging, true);
+				QueryFactory typos = new QueryFactory(orgSynonyms, unknown);
+				SearchResults approximate = run(searcher, typos.relevance(userQuery), filter,
+						typos.forHighlighting().relevance(userQuery), paging, true);
 				if (approximate.total() > found.total()) {
 					return approximate;
 				}
@@ -289,7 +300,7 @@ public class SearchService {
 			StoredFields stored = searcher.storedFields();
 			List<Hit> hits = new ArrayList<>();
 			for (int i = 0; i < page.length; i++) {
-				hits.add(hit(stored.document(page[i].doc), page[i].score, snippets[i]));
+				hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), page[i].score, snippets[i]));
 			}
 			Facets facets = facets(searcher, result.facetsCollector());
 			return new SearchResults(total, paging.page(), paging.size(), hits, facets, labels(searcher, facets),
@@ -308,14 +319,18 @@ public class SearchService {
 			// escaped: no markup of the record reaches a page, only the <mark> around matches
 			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
 			.withBreakIterator(() -> LengthGoalBreakIterator
-				.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
-			.withMaxLength(Fields.MAX_TEXT)
+				.createClosestToLength(new SnippetBreaks(), SNIPPET_LENGTH, 0.5f))
+			.withMaxLength(SNIPPET_SCAN)
+			// the words' offsets straight from the index: matching the whole query again on every result
+			// (weight matches) cost more than the search itself
+			.withWeightMatches(false)
 			.withMaxNoHighlightPassages(1)
 			.build();
 		TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
 		String[] snippets = highlight == null
 				? highlighter.highlight(Fields.TEXT, new MatchAllDocsQuery(), docs, SNIPPET_PASSAGES)
-				: highlighter.highlight(Fields.TEXT, highlight, docs, SNIPPET_PASSAGES);
+				// rewritten: prefixes and typos become the indexed words they match (see QueryFactory.forHighlighting)
+				: highlighter.highlight(Fields.TEXT, searcher.rewrite(highlight), docs, SNIPPET_PASSAGES);
 		for (int i = 0; i < snippets.length; i++) {
 			snippets[i] = snippets[i] == null ? "" : snippets[i].strip();
 		}
@@ -380,7 +395,7 @@ public class SearchService {
 			names.put(value, searcher.label(field, value, () -> {
 				TopDocs top = searcher.search(term(field, value), 1);
 				String name = top.scoreDocs.length == 0 ? null
-						: searcher.storedFields().document(top.scoreDocs[0].doc).get(nameField);
+						: searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(nameField)).get(nameField);
 				return name == null ? value : name;
 			}));
 		}

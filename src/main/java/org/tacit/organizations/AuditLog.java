@@ -14,4 +14,13 @@ public interface AuditLog {
 	 * @param detail a short human-readable description (at most 1,000 characters)
 	 */
 	void record(OrgId org, String action, String targetType, String targetId, String detail);
+
+	/** Records several changes of one organization at once (a bulk import), as {@link #record} would each. */
+	default void recordAll(OrgId org, java.util.List<Entry> entries) {
+		entries.forEach(e -> record(org, e.action(), e.targetType(), e.targetId(), e.detail()));
+	}
+
+	/** One change, as {@link #recordAll} takes it. */
+	record Entry(String action, String targetType, String targetId, String detail) {
+	}
 }

@@ -13,6 +13,11 @@ public interface SearchIndex {
 	/** Adds the record or replaces the one with the same org, type and id. */
 	void put(SearchDocument document);
 
+	/** {@link #put} of several records (a batch of an import) in one step of the index. */
+	default void putAll(java.util.Collection<SearchDocument> documents) {
+		documents.forEach(this::put);
+	}
+
 	/** Removes one record; unknown records are ignored. */
 	void remove(UUID org, String type, String id);
 

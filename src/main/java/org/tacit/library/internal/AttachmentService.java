@@ -334,13 +334,23 @@ public class AttachmentService {
 	 * apply the item's visibility themselves.
 	 */
 	public List<AttachmentText> textsOf(ItemId itemId) {
-		return jdbc.sql("""
-				SELECT id, file_name, extracted_text FROM library_attachment WHERE item_id = ?
+		return textsOf(List.of(itemId)).getOrDefault(itemId, List.of());
+	}
+
+	/** {@link #textsOf(ItemId)} of many items (a batch of the search index) in one query. */
+	public java.util.Map<ItemId, List<AttachmentText>> textsOf(java.util.Collection<ItemId> items) {
+		java.util.Map<ItemId, List<AttachmentText>> byItem = new java.util.HashMap<>();
+		if (items.isEmpty()) {
+			return byItem;
+		}
+		jdbc.sql("""
+				SELECT item_id, id, file_name, extracted_text FROM library_attachment WHERE item_id IN (:items)
 				ORDER BY uploaded_at, file_name, id""")
-			.param(itemId.value())
-			.query((rs, n) -> new AttachmentText(Sql.uuid(rs, "id"), rs.getString("file_name"),
-					rs.getString("extracted_text")))
+			.param("items", items.stream().map(ItemId::value).distinct().toList())
+			.query((rs, n) -> byItem.computeIfAbsent(new ItemId(Sql.uuid(rs, "item_id")), k -> new java.util.ArrayList<>())
+				.add(new AttachmentText(Sql.uuid(rs, "id"), rs.getString("file_name"), rs.getString("extracted_text"))))
 			.list();
+		return byItem;
 	}
 
 	private void removeIfUnreferenced(String hash) {

@@ -73,9 +73,15 @@ class FileAnalyzer implements DisposableBean {
 		});
 	}
 
-	/** Tika takes seconds to load all its parsers: done in the background once the application is up. */
+	/**
+	 * Tika takes seconds to load all its parsers: done in the background once the web server is up. A
+	 * command (an import, a reindex) loads it only if a file needs it.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void warmUp() {
+	void warmUp(ApplicationReadyEvent event) {
+		if (!(event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext)) {
+			return;
+		}
 		try {
 			parsers.execute(this::tika);
 		}
@@ -89,7 +95,7 @@ class FileAnalyzer implements DisposableBean {
 		return new Analysis(mediaType, extract(file, mediaType));
 	}
 
-	/** Tika's parsers, loaded once, on first use (or by {@link #warmUp()}), not while the application starts. */
+	/** Tika's parsers, loaded once, on first use (or by {@link #warmUp}), not while the application starts. */
 	private Tika tika() {
 		Tika loaded = tika;
 		if (loaded == null) {

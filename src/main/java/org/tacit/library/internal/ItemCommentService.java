@@ -119,14 +119,30 @@ public class ItemCommentService {
 	/** Every comment on an item as plain text, oldest first, for the search index (no permission check). */
 	@Transactional(readOnly = true)
 	public List<CommentText> commentsOf(ItemId item) {
-		List<Row> rows = jdbc.sql("SELECT id, author_id, body, created_at FROM library_comment WHERE item_id = ? ORDER BY created_at, id")
-			.param(item.value())
-			.query((rs, n) -> row(rs))
+		return commentsOf(List.of(item)).getOrDefault(item, List.of());
+	}
+
+	/** {@link #commentsOf(ItemId)} of many items (a batch of the search index) in one query. */
+	@Transactional(readOnly = true)
+	public Map<ItemId, List<CommentText>> commentsOf(java.util.Collection<ItemId> items) {
+		Map<ItemId, List<CommentText>> byItem = new java.util.HashMap<>();
+		if (items.isEmpty()) {
+			return byItem;
+		}
+		Map<ItemId, List<Row>> rows = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT item_id, id, author_id, body, created_at FROM library_comment WHERE item_id IN (:items)
+				ORDER BY created_at, id""")
+			.param("items", items.stream().map(ItemId::value).distinct().toList())
+			.query((rs, n) -> rows.computeIfAbsent(new ItemId(Sql.uuid(rs, "item_id")), k -> new java.util.ArrayList<>())
+				.add(row(rs)))
 			.list();
-		Map<PersonId, String> names = organizations.names(rows.stream().map(Row::authorId).distinct().toList());
-		return rows.stream()
+		Map<PersonId, String> names = organizations
+			.names(rows.values().stream().flatMap(List::stream).map(Row::authorId).distinct().toList());
+		rows.forEach((item, list) -> byItem.put(item, list.stream()
 			.map(r -> new CommentText(r.id(), names.getOrDefault(r.authorId(), ""), org.tacit.shared.Markdown.plainText(r.body())))
-			.toList();
+			.toList()));
+		return byItem;
 	}
 
 	private Item readable(OrgAccess access, String itemId) {

@@ -18,9 +18,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tacit.library.CommentText;
 import org.tacit.library.ItemChanged;
 import org.tacit.library.ItemId;
 import org.tacit.library.ItemStatus;
+import org.tacit.library.ItemsImported;
 import org.tacit.organizations.OrgId;
 import org.tacit.organizations.Organizations;
 import org.tacit.organizations.PersonId;
@@ -50,11 +52,12 @@ class ItemSearch implements SearchSource, SearchAccess {
 	private final AttachmentService attachments;
 	private final Markdown markdown;
 	private final ApplicationEventPublisher events;
+	private final ImportIndexing importIndexing;
 	private final Clock clock;
 
 	ItemSearch(JdbcClient jdbc, SearchIndex index, Organizations organizations, SpaceService spaces,
 			ItemCommentService comments, AttachmentService attachments, Markdown markdown,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, ImportIndexing importIndexing, Clock clock) {
 		this.jdbc = jdbc;
 		this.index = index;
 		this.organizations = organizations;
@@ -63,6 +66,7 @@ class ItemSearch implements SearchSource, SearchAccess {
 		this.attachments = attachments;
 		this.markdown = markdown;
 		this.events = events;
+		this.importIndexing = importIndexing;
 		this.clock = clock;
 	}
 
@@ -72,26 +76,45 @@ class ItemSearch implements SearchSource, SearchAccess {
 		// the item's parts (comments) are replaced as a whole: simpler than tracking each one's change
 		index.removeChildren(event.org().value(), event.item().toString());
 		if (document.isPresent()) {
-			index.put(document.get());
-			children(document.get()).forEach(index::put);
+			index.putAll(withChildren(List.of(document.get())));
 		}
 		else {
 			index.remove(event.org().value(), TYPE, event.item().toString());
 		}
 	}
 
+	/** A batch of an import: new items (and the attachments their files linked to), indexed together. */
+	@ApplicationModuleListener
+	void on(ItemsImported event) {
+		try {
+			index.putAll(withChildren(documents(event.items().stream().map(ItemId::value).toList(), new Links())));
+		}
+		finally {
+			importIndexing.done(event.items());
+		}
+	}
+
 	/**
-	 * Comments are found as records of their own that lead to the item and share its visibility, so a
-	 * comment on a draft is seen by exactly those who see the draft.
+	 * Each item followed by its comments and attachments, read for all the items at once. Comments are
+	 * found as records of their own that lead to the item and share its visibility, so a comment on a
+	 * draft is seen by exactly those who see the draft.
 	 */
-	private List<SearchDocument> children(SearchDocument item) {
-		ItemId id = new ItemId(UUID.fromString(item.id()));
-		List<SearchDocument> children = new java.util.ArrayList<>();
-		comments.commentsOf(id).forEach(c -> children.add(child(item, "comment", c.id(), item.title(), c.text())));
-		// an attachment is found by its file name and its extracted text, and leads to its item
-		attachments.textsOf(id).forEach(a -> children.add(child(item, "attachment", a.id(),
-				a.fileName() + " — " + item.title(), a.fileName() + "\n" + a.text())));
-		return children;
+	private List<SearchDocument> withChildren(List<SearchDocument> items) {
+		List<ItemId> ids = items.stream().map(d -> new ItemId(UUID.fromString(d.id()))).toList();
+		Map<ItemId, List<CommentText>> commentTexts = comments.commentsOf(ids);
+		Map<ItemId, List<AttachmentText>> attachmentTexts = attachments.textsOf(ids);
+		List<SearchDocument> all = new java.util.ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			SearchDocument item = items.get(i);
+			all.add(item);
+			commentTexts.getOrDefault(ids.get(i), List.of())
+				.forEach(c -> all.add(child(item, "comment", c.id(), item.title(), c.text())));
+			// an attachment is found by its file name and its extracted text, and leads to its item
+			attachmentTexts.getOrDefault(ids.get(i), List.of())
+				.forEach(a -> all.add(child(item, "attachment", a.id(), a.fileName() + " — " + item.title(),
+						a.fileName() + "\n" + a.text())));
+		}
+		return all;
 	}
 
 	private static SearchDocument child(SearchDocument item, String type, UUID id, String title, String text) {
@@ -132,18 +155,21 @@ class ItemSearch implements SearchSource, SearchAccess {
 	@Override
 	public void forEach(Consumer<SearchDocument> sink) {
 		Links links = new Links();
-		for (int offset = 0;; offset += BATCH) {
-			List<UUID> ids = jdbc.sql("SELECT id FROM library_item ORDER BY id LIMIT ? OFFSET ?")
-				.params(BATCH, offset)
+		UUID after = null;
+		while (true) {
+			// keyset paging: each batch starts where the last ended, at the same cost however deep
+			List<UUID> ids = (after == null ? jdbc.sql("SELECT id FROM library_item ORDER BY id LIMIT ?").param(BATCH)
+					: jdbc.sql("SELECT id FROM library_item WHERE id > ? ORDER BY id LIMIT ?").params(after, BATCH))
 				.query(UUID.class)
 				.list();
-			ids.forEach(id -> document(id, links).ifPresent(item -> {
-				sink.accept(item);
-				children(item).forEach(sink);
-			}));
+			if (ids.isEmpty()) {
+				return;
+			}
+			withChildren(documents(ids, links)).forEach(sink);
 			if (ids.size() < BATCH) {
 				return;
 			}
+			after = ids.get(ids.size() - 1);
 		}
 	}
 
@@ -166,26 +192,48 @@ class ItemSearch implements SearchSource, SearchAccess {
 
 	/** The index entry of an item, read without any caller's permissions (the search applies them). */
 	Optional<SearchDocument> document(UUID id, Links links) {
-		return jdbc.sql("""
-				SELECT i.*, s.space_key, s.name AS space_name, s.members_only
-				FROM library_item i JOIN library_space s ON s.id = i.space_id WHERE i.id = ?""")
-			.param(id)
-			.query((rs, n) -> {
-				OrgId org = new OrgId(Sql.uuid(rs, "org_id"));
-				PersonId owner = new PersonId(Sql.uuid(rs, "owner_id"));
-				ItemStatus status = ItemStatus.valueOf(rs.getString("status"));
-				Instant reviewBy = Sql.instant(rs, "review_by");
-				String tags = rs.getString("tags");
-				String text = rs.getString("summary") + "\n\n" + markdown.toText(rs.getString("body"));
-				return new SearchDocument(org.value(), TYPE, id.toString(), null, "items/" + id, rs.getString("title"),
-						text, tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(",")), rs.getString("kind"),
-						status.name(), rs.getString("space_key"), rs.getString("space_name"), owner.value(), null,
-						status == ItemStatus.PUBLISHED, rs.getBoolean("members_only"),
-						ItemStore.isStale(status, reviewBy, clock.instant()), Sql.instant(rs, "verified_at"),
-						Sql.instant(rs, "updated_at"));
-			})
-			.optional()
-			.map(links::apply);
+		return documents(List.of(id), links).stream().findFirst();
+	}
+
+	/** A database row of an item, before its Markdown is turned into text. */
+	private record Row(UUID id, UUID org, UUID owner, ItemStatus status, Instant reviewBy, String tags, String summary,
+			String body, String title, String kind, String spaceKey, String spaceName, boolean membersOnly,
+			Instant verifiedAt, Instant updatedAt) {
+	}
+
+	/**
+	 * The index entries of items that exist, in the order of {@code ids}, read in one query. The Markdown of
+	 * a batch is turned into text on every core.
+	 */
+	List<SearchDocument> documents(List<UUID> ids, Links links) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Row> rows = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT i.id, i.org_id, i.owner_id, i.status, i.review_by, i.tags, i.summary, i.body, i.title, i.kind,
+				  i.verified_at, i.updated_at, s.space_key, s.name AS space_name, s.members_only
+				FROM library_item i JOIN library_space s ON s.id = i.space_id WHERE i.id IN (:ids)""")
+			.param("ids", ids)
+			.query((rs, n) -> rows.put(Sql.uuid(rs, "id"), new Row(Sql.uuid(rs, "id"), Sql.uuid(rs, "org_id"),
+					Sql.uuid(rs, "owner_id"), ItemStatus.valueOf(rs.getString("status")), Sql.instant(rs, "review_by"),
+					rs.getString("tags"), rs.getString("summary"), rs.getString("body"), rs.getString("title"),
+					rs.getString("kind"), rs.getString("space_key"), rs.getString("space_name"),
+					rs.getBoolean("members_only"), Sql.instant(rs, "verified_at"), Sql.instant(rs, "updated_at"))))
+			.list();
+		Instant now = clock.instant();
+		List<Row> found = ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+		List<String> texts = found.parallelStream().map(r -> r.summary() + "\n\n" + markdown.toText(r.body())).toList();
+		List<SearchDocument> documents = new java.util.ArrayList<>(found.size());
+		for (int i = 0; i < found.size(); i++) {
+			Row r = found.get(i);
+			documents.add(links.apply(new SearchDocument(r.org(), TYPE, r.id().toString(), null, "items/" + r.id(),
+					r.title(), texts.get(i), r.tags() == null || r.tags().isEmpty() ? List.of() : List.of(r.tags().split(",")),
+					r.kind(), r.status().name(), r.spaceKey(), r.spaceName(), r.owner(), null,
+					r.status() == ItemStatus.PUBLISHED, r.membersOnly(), ItemStore.isStale(r.status(), r.reviewBy(), now),
+					r.verifiedAt(), r.updatedAt())));
+		}
+		return documents;
 	}
 
 	/**

@@ -103,10 +103,12 @@ public class ItemStore {
 	}
 
 	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.JdbcTemplate batch;
 	private final Organizations organizations;
 
-	ItemStore(JdbcClient jdbc, Organizations organizations) {
+	ItemStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, Organizations organizations) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.organizations = organizations;
 	}
 
@@ -219,6 +221,14 @@ public class ItemStore {
 					String.join(",", content.tags()), content.owner().value(), author.value(), content.message(),
 					Sql.utc(now))
 			.update();
+	}
+
+	/** Rows of {@link #writeVersion}'s columns, in one JDBC batch. */
+	void writeVersions(List<Object[]> rows) {
+		batch.batchUpdate("""
+				INSERT INTO library_version (item_id, version, kind, title, summary, body, tags, owner_id, author_id, message,
+				  created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	List<VersionInfo> versions(ItemId id) {

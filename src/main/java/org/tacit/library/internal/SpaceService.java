@@ -258,8 +258,6 @@ public class SpaceService {
 			.update();
 	}
 
-	/** Keys of the members-only spaces the person belongs to. */
-	@Transactional(readOnly = true)
 	/** The spaces (keys) where the person's space role is editor (they see its unpublished items, {@link ItemStore}). */
 	public Set<String> spacesEditedBy(UUID org, UUID person) {
 		return Set.copyOf(jdbc.sql("""
@@ -270,6 +268,7 @@ public class SpaceService {
 			.list());
 	}
 
+	/** Keys of the members-only spaces the person belongs to (asked on every search: one read, no transaction). */
 	public Set<String> membersOnlySpacesOf(UUID org, UUID person) {
 		return Set.copyOf(jdbc.sql("""
 				SELECT s.space_key FROM library_space s JOIN library_space_member m ON m.space_id = s.id

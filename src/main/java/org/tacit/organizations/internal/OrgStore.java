@@ -43,6 +43,22 @@ public class OrgStore {
 			.optional();
 	}
 
+	/** An organization's id, slug and name with the viewer's role there (null when not a member). */
+	record Access(OrgId id, String slug, String name, Role role) {
+	}
+
+	/** What every request to an organization's pages and API asks: one indexed read, no counting. */
+	Optional<Access> accessOf(String slug, PersonId viewer) {
+		return jdbc.sql("""
+				SELECT o.id, o.slug, o.name, m.role FROM organizations_org o
+				LEFT JOIN organizations_membership m ON m.org_id = o.id AND m.person_id = ?
+				WHERE o.slug = ?""")
+			.params(viewer.value(), slug)
+			.query((rs, n) -> new Access(new OrgId(Sql.uuid(rs, "id")), rs.getString("slug"), rs.getString("name"),
+					rs.getString("role") == null ? null : Role.valueOf(rs.getString("role"))))
+			.optional();
+	}
+
 	Optional<String> slugOf(OrgId id) {
 		return jdbc.sql("SELECT slug FROM organizations_org WHERE id = ?").param(id.value()).query(String.class).optional();
 	}

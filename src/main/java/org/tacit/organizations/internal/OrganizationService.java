@@ -43,10 +43,9 @@ public class OrganizationService implements Organizations {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public OrgAccess access(String slug) {
 		TacitUser user = CurrentUser.require();
-		OrgRecord org = orgs.bySlug(slug == null ? "" : slug, user.personId()).orElseThrow(ProblemException::notFound);
+		OrgStore.Access org = orgs.accessOf(slug == null ? "" : slug, user.personId()).orElseThrow(ProblemException::notFound);
 		// site administrators run the installation and manage every organization, whatever their membership
 		Role role = user.siteAdmin() ? Role.ADMIN : org.role();
 		if (role == null) {
@@ -97,8 +96,8 @@ public class OrganizationService implements Organizations {
 		return CurrentUser.get().map(TacitUser::siteAdmin).orElse(false);
 	}
 
+	/** One read (asked on every search), so no transaction of its own. */
 	@Override
-	@Transactional(readOnly = true)
 	public Optional<Member> findMember(OrgId org, String idOrEmail) {
 		return findMemberRecord(org, idOrEmail)
 			.map(m -> new Member(m.id(), m.email(), m.name(), m.role(), m.active()));

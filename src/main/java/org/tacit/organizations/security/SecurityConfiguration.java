@@ -29,6 +29,15 @@ import org.tacit.organizations.internal.TokenService;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+	/**
+	 * No tracing of each security filter: a dozen observations per request cost more than the checks they
+	 * time. Requests as a whole are still measured (http.server.requests).
+	 */
+	@Bean
+	static org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
+		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, TokenService tokens, ProblemResponses problems, Clock clock,

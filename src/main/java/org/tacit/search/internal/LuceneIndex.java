@@ -101,16 +101,40 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	}
 
 	static IndexWriter openWriter(Directory directory, IndexWriterConfig.OpenMode mode) throws IOException {
+		return new IndexWriter(directory, config(mode));
+	}
+
+	private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
 		IndexWriterConfig config = new IndexWriterConfig(Analysis.ANALYZER);
 		config.setOpenMode(mode);
 		config.setRAMBufferSizeMB(64);
-		return new IndexWriter(directory, config);
+		return config;
 	}
 
 	@Override
 	public void put(SearchDocument document) {
 		check(document);
 		apply(new Change.Put(document));
+	}
+
+	@Override
+	public void putAll(java.util.Collection<SearchDocument> documents) {
+		documents.forEach(LuceneIndex::check);
+		List<Change> changes = documents.stream().<Change>map(Change.Put::new).toList();
+		synchronized (writeLock) {
+			try {
+				for (Change change : changes) {
+					change.applyTo(writer);
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Cannot write to the search index", e);
+			}
+			if (journal != null) {
+				journal.addAll(changes);
+			}
+		}
+		changed.set(true);
 	}
 
 	@Override
@@ -227,11 +251,9 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 			journal = new ArrayList<>();
 		}
 		try (Directory target = FSDirectory.open(fresh)) {
-			try (IndexWriter building = openWriter(target, IndexWriterConfig.OpenMode.CREATE)) {
-				builder.build(document -> {
-					check(document);
-					new Change.Put(document).applyTo(building);
-				});
+			// no compound files for the new segments: they are copied into the index right after, as they are
+			try (IndexWriter building = new IndexWriter(target, config(IndexWriterConfig.OpenMode.CREATE).setUseCompoundFile(false))) {
+				buildInParallel(builder, building);
 				building.commit();
 			}
 			refreshLock.lock();
@@ -257,6 +279,52 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 				journal = null;
 			}
 			deleteRecursively(fresh);
+		}
+	}
+
+	/**
+	 * Runs the builder, analysing and writing its documents on one thread per core (the index writer takes
+	 * documents from several threads at once) while the builder reads the next ones from the database.
+	 */
+	private static void buildInParallel(Builder builder, IndexWriter building) throws IOException {
+		int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+		java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(threads,
+				Thread.ofPlatform().daemon().name("search-rebuild-", 1).factory());
+		// a bounded number of documents in flight, so a rebuild needs little memory however large the index
+		java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(threads * 32);
+		java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+		try {
+			builder.build(document -> {
+				check(document);
+				if (failure.get() != null) {
+					throw new IOException("Writing the rebuilt index failed", failure.get());
+				}
+				room.acquireUninterruptibly();
+				workers.execute(() -> {
+					try {
+						new Change.Put(document).applyTo(building);
+					}
+					catch (IOException | RuntimeException e) {
+						failure.compareAndSet(null, e);
+					}
+					finally {
+						room.release();
+					}
+				});
+			});
+		}
+		finally {
+			workers.shutdown();
+			try {
+				workers.awaitTermination(1, TimeUnit.HOURS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new java.io.InterruptedIOException("Interrupted while the rebuilt index was written");
+			}
+		}
+		if (failure.get() != null) {
+			throw new IOException("Writing the rebuilt index failed", failure.get());
 		}
 	}
 
@@ -344,6 +412,8 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	public static final class FacetedSearcher extends IndexSearcher {
 
 		private final SortedSetDocValuesReaderState facets;
+		/** Labels of facet values (space and owner names), read once per searcher: the index does not change under it. */
+		private final java.util.Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
 		FacetedSearcher(IndexReader reader, SortedSetDocValuesReaderState facets) {
 			super(reader);
@@ -353,6 +423,29 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 		/** Null while no record with facets was indexed. */
 		public SortedSetDocValuesReaderState facets() {
 			return facets;
+		}
+
+		/** The label of a facet value, read with {@code read} the first time this searcher is asked. */
+		public String label(String field, String value, LabelReader read) {
+			String key = field + '\u0000' + value;
+			String label = labels.get(key);
+			if (label == null) {
+				try {
+					label = read.read();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+				labels.put(key, label);
+			}
+			return label;
+		}
+
+		/** Reads a label from the index. */
+		@FunctionalInterface
+		public interface LabelReader {
+
+			String read() throws IOException;
 		}
 	}
 

@@ -50,12 +50,31 @@ public final class QueryFactory {
 	static final double VERIFIED_BONUS = 0.2;
 	static final Duration VERIFIED_FADE = Duration.ofDays(180);
 
-	private final Synonyms synonyms;
-	private final boolean fuzzy;
+	/** How many of the words a prefix stands for are marked in a snippet (the most frequent first). */
+	static final int HIGHLIGHTED_PREFIX_TERMS = 50;
 
-	public QueryFactory(Synonyms synonyms, boolean fuzzy) {
+	private final Synonyms synonyms;
+	/** The words (as typed) that also match words a typo away. */
+	private final Set<String> fuzzy;
+	private final boolean highlighting;
+
+	public QueryFactory(Synonyms synonyms, Set<String> fuzzy) {
+		this(synonyms, fuzzy, false);
+	}
+
+	private QueryFactory(Synonyms synonyms, Set<String> fuzzy, boolean highlighting) {
 		this.synonyms = synonyms;
 		this.fuzzy = fuzzy;
+		this.highlighting = highlighting;
+	}
+
+	/**
+	 * The same queries for the snippet highlighter: a prefix there stands for its most frequent words, so
+	 * that the rewritten query holds plain terms, whose offsets the index keeps (a prefix or fuzzy query as
+	 * it is would make the highlighter analyze every result's text again).
+	 */
+	public QueryFactory forHighlighting() {
+		return new QueryFactory(synonyms, fuzzy, true);
 	}
 
 	/** The relevance query, or null when nothing in the input can be searched for (only punctuation). */
@@ -102,13 +121,16 @@ public final class QueryFactory {
 		return all.build();
 	}
 
-	/** Whether a fuzzy second try could find more: some word is long enough to be misspelled. */
-	public static boolean hasFuzzyCandidates(UserQuery query) {
+	/** The words a fuzzy second try could expand: plain words of the query long enough to be misspelled. */
+	public static List<String> fuzzyCandidates(UserQuery query) {
 		return query.groups()
 			.stream()
 			.filter(g -> !g.excluded())
 			.flatMap(g -> g.anyOf().stream())
-			.anyMatch(c -> c instanceof Word w && fuzzyTerm(w.text()) != null);
+			.filter(c -> c instanceof Word w && fuzzyTerm(w.text()) != null && Analysis.terms(w.text()).size() == 1)
+			.map(Clause::text)
+			.distinct()
+			.toList();
 	}
 
 	/**
@@ -207,7 +229,7 @@ public final class QueryFactory {
 		BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
 		alternatives.add(exact, Occur.SHOULD);
 		boolean more = addSynonyms(alternatives, terms);
-		String fuzzyTerm = fuzzy && terms.size() == 1 ? fuzzyTerm(text) : null;
+		String fuzzyTerm = fuzzy.contains(text) && terms.size() == 1 ? fuzzyTerm(text) : null;
 		if (fuzzyTerm != null) {
 			alternatives.add(new BoostQuery(fuzzy(fuzzyTerm), FUZZY_WEIGHT), Occur.SHOULD);
 			more = true;
@@ -237,9 +259,12 @@ public final class QueryFactory {
 		return perField(field -> new FuzzyQuery(new Term(field, term), edits, 1, 50, true));
 	}
 
-	private static Query prefix(String text) {
+	private Query prefix(String text) {
 		String normalized = Analysis.normalized(text);
-		return perField(field -> new PrefixQuery(new Term(field, normalized)));
+		return perField(field -> highlighting
+				? new PrefixQuery(new Term(field, normalized),
+						new org.apache.lucene.search.MultiTermQuery.TopTermsScoringBooleanQueryRewrite(HIGHLIGHTED_PREFIX_TERMS))
+				: new PrefixQuery(new Term(field, normalized)));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.tacit.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,9 +58,18 @@ public class SearchService {
 
 	/** Results beyond this position are not served: a filter serves people better than deep paging. */
 	public static final int MAX_RESULT_WINDOW = 10_000;
+	/** The stored fields a result shows; the text, by far the largest, is read by the highlighter alone. */
+	private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.ID, Fields.TYPE, Fields.PARENT,
+			Fields.URL, Fields.TITLE, Fields.STALE, Fields.KIND, Fields.STATUS, Fields.SPACE, Fields.SPACE_NAME,
+			Fields.OWNER, Fields.OWNER_NAME, Fields.TAGS, Fields.UPDATED);
 	/** When the exact words find fewer results than this, words are also matched with a typo. */
 	static final int FEW = 3;
 	static final int SNIPPET_LENGTH = 180;
+	/**
+	 * Snippets are the best passages of the first this many characters of a record's text: a long text with
+	 * hundreds of matches would otherwise cost more to highlight than the whole search.
+	 */
+	static final int SNIPPET_SCAN = 10_000;
 	static final int SNIPPET_PASSAGES = 2;
 	private static final int FACET_VALUES = 20;
 	/** The words of a text that "related" searches for. */
@@ -98,14 +106,18 @@ public class SearchService {
 				return run(searcher, new MatchAllDocsQuery(), filter, null, paging, false);
 			}
 			Synonyms orgSynonyms = synonyms.synonyms(org);
-			Query exact = new QueryFactory(orgSynonyms, false).relevance(userQuery);
+			QueryFactory queries = new QueryFactory(orgSynonyms, java.util.Set.of());
+			Query exact = queries.relevance(userQuery);
 			if (exact == null) {
 				return empty(paging);
 			}
-			SearchResults found = run(searcher, exact, filter, exact, paging, false);
-			if (found.total() < FEW && QueryFactory.hasFuzzyCandidates(userQuery)) {
-				Query fuzzy = new QueryFactory(orgSynonyms, true).relevance(userQuery);
-				SearchResults approximate = run(searcher, fuzzy, filter, fuzzy, paging, true);
+			SearchResults found = run(searcher, exact, filter, queries.forHighlighting().relevance(userQuery), paging,
+					false);
+			java.util.Set<String> unknown = found.total() < FEW ? unknownWords(searcher, userQuery, filter) : java.util.Set.of();
+			if (!unknown.isEmpty()) {
+				QueryFactory typos = new QueryFactory(orgSynonyms, unknown);
+				SearchResults approximate = run(searcher, typos.relevance(userQuery), filter,
+						typos.forHighlighting().relevance(userQuery), paging, true);
 				if (approximate.total() > found.total()) {
 					return approximate;
 				}
@@ -163,6 +175,35 @@ public class SearchService {
 				throw new UncheckedIOException(e);
 			}
 		});
+	}
+
+	/**
+	 * The words of the query that may be misspelled: long enough for a typo, and found in no record the
+	 * person may see (a word that is there is no typo, and expanding it would only cost time and add noise).
+	 */
+	private static java.util.Set<String> unknownWords(FacetedSearcher searcher, UserQuery query, Query filter) {
+		java.util.Set<String> unknown = new java.util.HashSet<>();
+		try {
+			for (String word : QueryFactory.fuzzyCandidates(query)) {
+				List<String> terms = Analysis.terms(word);
+				BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+				for (String field : List.of(Fields.TITLE, Fields.TAGS, Fields.TEXT)) {
+					anyField.add(new TermQuery(new Term(field, terms.get(0))), Occur.SHOULD);
+				}
+				Query visible = new org.apache.lucene.search.ConstantScoreQuery(
+						new BooleanQuery.Builder().add(anyField.build(), Occur.MUST).add(filter, Occur.FILTER).build());
+				// the first visible match is enough: with a threshold of one hit, the search stops there
+				TopDocs first = searcher.search(visible,
+						new org.apache.lucene.search.TopScoreDocCollectorManager(1, null, 1));
+				if (first.scoreDocs.length == 0) {
+					unknown.add(word);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return unknown;
 	}
 
 	private static boolean noTerms(Query query) {
@@ -266,11 +307,11 @@ public class SearchService {
 			StoredFields stored = searcher.storedFields();
 			List<Hit> hits = new ArrayList<>();
 			for (int i = 0; i < page.length; i++) {
-				hits.add(hit(stored.document(page[i].doc), page[i].score, snippets[i]));
+				hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), page[i].score, snippets[i]));
 			}
 			Facets facets = facets(searcher, result.facetsCollector());
-			return new SearchResults(total, paging.page(), paging.size(), hits, facets,
-					labels(searcher, filter, facets), approximate);
+			return new SearchResults(total, paging.page(), paging.size(), hits, facets, labels(searcher, facets),
+					approximate);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -285,14 +326,18 @@ public class SearchService {
 			// escaped: no markup of the record reaches a page, only the <mark> around matches
 			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
 			.withBreakIterator(() -> LengthGoalBreakIterator
-				.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
-			.withMaxLength(Fields.MAX_TEXT)
+				.createClosestToLength(new SnippetBreaks(), SNIPPET_LENGTH, 0.5f))
+			.withMaxLength(SNIPPET_SCAN)
+			// the words' offsets straight from the index: matching the whole query again on every result
+			// (weight matches) cost more than the search itself
+			.withWeightMatches(false)
 			.withMaxNoHighlightPassages(1)
 			.build();
 		TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
 		String[] snippets = highlight == null
 				? highlighter.highlight(Fields.TEXT, new MatchAllDocsQuery(), docs, SNIPPET_PASSAGES)
-				: highlighter.highlight(Fields.TEXT, highlight, docs, SNIPPET_PASSAGES);
+				// rewritten: prefixes and typos become the indexed words they match (see QueryFactory.forHighlighting)
+				: highlighter.highlight(Fields.TEXT, searcher.rewrite(highlight), docs, SNIPPET_PASSAGES);
 		for (int i = 0; i < snippets.length; i++) {
 			snippets[i] = snippets[i] == null ? "" : snippets[i].strip();
 		}
@@ -340,22 +385,26 @@ public class SearchService {
 		return values;
 	}
 
-	/** Names of the spaces and owners in the facets, read from one visible record of each. */
-	private static Map<String, Map<String, String>> labels(FacetedSearcher searcher, Query filter, Facets facets)
-			throws IOException {
-		return Map.of("space", names(searcher, filter, Fields.SPACE, Fields.SPACE_NAME, facets.space().keySet()),
-				"owner", names(searcher, filter, Fields.OWNER, Fields.OWNER_NAME, facets.owner().keySet()));
+	/**
+	 * Names of the spaces and owners in the facets. A value in the person's facets is on a record they may
+	 * see, and every record of a space or owner carries the same name, so the name is read from any record
+	 * with the value, once per searcher (that is, until the index next changes).
+	 */
+	private static Map<String, Map<String, String>> labels(FacetedSearcher searcher, Facets facets) {
+		return Map.of("space", names(searcher, Fields.SPACE, Fields.SPACE_NAME, facets.space().keySet()),
+				"owner", names(searcher, Fields.OWNER, Fields.OWNER_NAME, facets.owner().keySet()));
 	}
 
-	private static Map<String, String> names(FacetedSearcher searcher, Query filter, String field, String nameField,
-			java.util.Set<String> values) throws IOException {
+	private static Map<String, String> names(FacetedSearcher searcher, String field, String nameField,
+			java.util.Set<String> values) {
 		Map<String, String> names = new LinkedHashMap<>();
 		for (String value : values) {
-			Query one = new BooleanQuery.Builder().add(term(field, value), Occur.FILTER).add(filter, Occur.FILTER).build();
-			TopDocs top = searcher.search(one, 1);
-			String name = top.scoreDocs.length == 0 ? null
-					: searcher.storedFields().document(top.scoreDocs[0].doc).get(nameField);
-			names.put(value, name == null ? value : name);
+			names.put(value, searcher.label(field, value, () -> {
+				TopDocs top = searcher.search(term(field, value), 1);
+				String name = top.scoreDocs.length == 0 ? null
+						: searcher.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(nameField)).get(nameField);
+				return name == null ? value : name;
+			}));
 		}
 		return names;
 	}

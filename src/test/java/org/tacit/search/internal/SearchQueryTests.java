@@ -32,7 +32,7 @@ class SearchQueryTests {
 			.containsExactly(new Word("a"), new Word("*"), new Word("-"));
 		assertThat(UserQuery.parse("x".repeat(600) + " tail").groups()).hasSize(1);
 		assertThat(UserQuery.parse("w ".repeat(100)).groups()).hasSize(UserQuery.MAX_CLAUSES);
-		assertThat(new QueryFactory(Synonyms.NONE, true).relevance(UserQuery.parse("!!! ((( ]]]"))).isNull();
+		assertThat(new QueryFactory(Synonyms.NONE, java.util.Set.of("!!!")).relevance(UserQuery.parse("!!! ((( ]]]"))).isNull();
 	}
 
 	@Test

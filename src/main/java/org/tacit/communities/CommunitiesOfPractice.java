@@ -26,6 +26,33 @@ public interface CommunitiesOfPractice {
 	List<CommunityHealth> health(OrgId org);
 
 	/**
+	 * What shows people's expertise in one community, when the whole organization sees it (a members-only
+	 * community tells the organization nothing): each holder of a charter role, with the community's domain.
+	 */
+	List<Credit> charterRoles(OrgId org, CommunityId community);
+
+	/** {@link #charterRoles(OrgId, CommunityId)} for every community of the organization, for a rebuild. */
+	List<Credit> charterRoles(OrgId org);
+
+	/**
+	 * The accepted answer of a question, as a credit to its author with the question's tags and the
+	 * community's domain; empty if none is accepted or the community is members-only.
+	 */
+	Optional<Credit> acceptedAnswer(OrgId org, ThreadId question);
+
+	/** Every accepted answer of the organization's communities that the whole organization sees, for a rebuild. */
+	List<Credit> acceptedAnswers(OrgId org);
+
+	/**
+	 * A person's credit for expertise.
+	 *
+	 * @param record the community (charter roles) or the question (accepted answers)
+	 * @param at since when it holds
+	 */
+	record Credit(PersonId person, java.util.UUID record, List<String> tags, java.time.Instant at) {
+	}
+
+	/**
 	 * A community as other modules show and link it.
 	 *
 	 * @param domain its domain tags

@@ -28,6 +28,19 @@ public interface LessonsLearned {
 	List<MonthCount> capturedPerMonth(OrgId org, YearMonth from, YearMonth to);
 
 	/**
+	 * A lesson that was validated and not rejected since, as a credit to its author for expertise in its
+	 * tags; empty otherwise.
+	 */
+	Optional<Credit> validated(OrgId org, LessonId lesson);
+
+	/** Every such lesson of the organization, oldest validation first, for a rebuild of derived expertise. */
+	List<Credit> validatedLessons(OrgId org);
+
+	/** A validated lesson as a credit to its author. */
+	record Credit(LessonId lesson, PersonId author, List<String> tags, java.time.Instant validatedAt) {
+	}
+
+	/**
 	 * A lesson as other modules show and link it.
 	 *
 	 * @param path its page, below the organization's root ({@code lessons/<id>})

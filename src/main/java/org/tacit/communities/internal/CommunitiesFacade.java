@@ -9,9 +9,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tacit.communities.CommunitiesOfPractice;
 import org.tacit.communities.CommunityHealth;
 import org.tacit.communities.CommunityId;
+import org.tacit.communities.ThreadId;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.OrgId;
 import org.tacit.organizations.PersonId;
+import org.tacit.shared.Sql;
 
 /** The module's facade for other modules ({@link CommunitiesOfPractice}). */
 @Service
@@ -62,5 +64,61 @@ class CommunitiesFacade implements CommunitiesOfPractice {
 
 	static CommunityRef ref(CommunityRow c) {
 		return new CommunityRef(c.id(), c.name(), c.status(), c.tags(), c.spaceKey(), "communities/" + c.id());
+	}
+	@Override
+	@Transactional(readOnly = true)
+	public List<Credit> charterRoles(OrgId org, CommunityId community) {
+		return roles(org, "AND c.id = ?", community.value());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Credit> charterRoles(OrgId org) {
+		return roles(org, "", null);
+	}
+
+	private List<Credit> roles(OrgId org, String condition, Object parameter) {
+		var query = jdbc.sql("""
+				SELECT r.person_id, c.id, c.tags, COALESCE(c.launched_at, c.created_at) AS since
+				FROM communities_role r JOIN communities_community c ON c.id = r.community_id
+				WHERE c.org_id = ? AND c.members_only = FALSE %s ORDER BY c.id, r.position""".formatted(condition))
+			.param(org.value());
+		if (parameter != null) {
+			query = query.param(parameter);
+		}
+		return query
+			.query((rs, n) -> new Credit(new PersonId(Sql.uuid(rs, "person_id")), Sql.uuid(rs, "id"),
+					Checks.joined(rs.getString("tags")), Sql.instant(rs, "since")))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Credit> acceptedAnswer(OrgId org, ThreadId question) {
+		return answers(org, "AND t.id = ?", question.value()).stream().findFirst();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Credit> acceptedAnswers(OrgId org) {
+		return answers(org, "", null);
+	}
+
+	private List<Credit> answers(OrgId org, String condition, Object parameter) {
+		var query = jdbc.sql("""
+				SELECT p.author_id, t.id, t.tags, c.tags AS domain, t.accepted_at
+				FROM communities_thread t JOIN communities_post p ON p.id = t.accepted_post_id
+				JOIN communities_community c ON c.id = t.community_id
+				WHERE t.org_id = ? AND c.members_only = FALSE %s ORDER BY t.accepted_at, t.id""".formatted(condition))
+			.param(org.value());
+		if (parameter != null) {
+			query = query.param(parameter);
+		}
+		return query.query((rs, n) -> {
+			java.util.Set<String> tags = new java.util.LinkedHashSet<>(Checks.joined(rs.getString("tags")));
+			tags.addAll(Checks.joined(rs.getString("domain")));
+			return new Credit(new PersonId(Sql.uuid(rs, "author_id")), Sql.uuid(rs, "id"), List.copyOf(tags),
+					Sql.instant(rs, "accepted_at"));
+		}).list();
 	}
 }

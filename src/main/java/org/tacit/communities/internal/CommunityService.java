@@ -29,6 +29,7 @@ import org.tacit.library.KnowledgeLibrary;
 import org.tacit.organizations.AuditLog;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Organizations;
+import org.tacit.organizations.OrgId;
 import org.tacit.organizations.PersonId;
 import org.tacit.organizations.Role;
 import org.tacit.shared.Limits;
@@ -360,6 +361,68 @@ public class CommunityService {
 	}
 
 	public record SnapshotDeliverable(String description, LocalDate targetDate) {
+	}
+
+	/** A charter role a person holds, for the handover list. */
+	public record HeldRole(CommunityId community, String communityName, CharterRole role) {
+	}
+
+	/** The charter roles a person holds in the organization's communities that are not retired. */
+	@Transactional(readOnly = true)
+	public List<HeldRole> rolesOf(OrgId org, PersonId person) {
+		return jdbc.sql("""
+				SELECT c.id, c.name, r.role FROM communities_role r JOIN communities_community c ON c.id = r.community_id
+				WHERE c.org_id = ? AND r.person_id = ? AND c.status <> 'RETIRED' ORDER BY c.name_key, r.position""")
+			.params(org.value(), person.value())
+			.query((rs, n) -> new HeldRole(new CommunityId(Sql.uuid(rs, "id")), rs.getString("name"),
+					CharterRole.valueOf(rs.getString("role"))))
+			.list();
+	}
+
+	/**
+	 * A leaver's charter roles pass to their successor, with the same responsibilities; the successor
+	 * becomes a member. A launched community's charter gets a new version saying so. Where the successor
+	 * already holds the same role, the leaver's is dropped. Returns how many roles moved.
+	 */
+	@Transactional
+	public int handOverRoles(OrgAccess caller, PersonId from, PersonId to) {
+		Organizations.Member successor = organizations.findMember(caller.orgId(), to.toString())
+			.filter(Organizations.Member::active)
+			.orElseThrow(() -> ProblemException.invalid("to", "charter.role.person.unknown", to.toString()));
+		int moved = 0;
+		Instant now = clock.instant();
+		for (CommunityId id : rolesOf(caller.orgId(), from).stream().map(HeldRole::community).distinct().toList()) {
+			CommunityRow row = store.row(caller.orgId(), id).orElseThrow();
+			Community community = store.community(row, caller);
+			List<Charter.Role> roles = new ArrayList<>();
+			for (Charter.Role role : community.charter().roles()) {
+				if (!role.person().equals(from)) {
+					roles.add(role);
+					continue;
+				}
+				moved++;
+				boolean held = community.charter().roles().stream()
+					.anyMatch(r -> r.role() == role.role() && r.person().equals(to));
+				if (!held) {
+					roles.add(new Charter.Role(role.id(), role.role(), to, successor.name(), successor.email(), true,
+							role.responsibilities()));
+				}
+			}
+			writeRoles(community, roles);
+			Charter charter = new Charter(community.charter().purpose(), roles, community.charter().deliverables(),
+					community.charter().capabilityIntent(), community.charter().rhythm());
+			if (community.status() != CommunityStatus.PROPOSED) {
+				int version = community.charterVersion() + 1;
+				jdbc.sql("UPDATE communities_community SET charter_version = ?, updated_at = ? WHERE id = ?")
+					.params(version, Sql.utc(now), id.value())
+					.update();
+				writeVersion(id, version, charter, "Handed over to " + successor.name(), caller.personId(), now);
+			}
+			audit.record(caller.orgId(), "community.roles-handed-over", "community", id.toString(),
+					from + " → " + to);
+			events.publishEvent(new CommunityChanged(caller.orgId().value(), id.value(), false));
+		}
+		return moved;
 	}
 
 	private void writeVersion(CommunityId id, int version, Charter charter, String note, PersonId by, Instant now) {

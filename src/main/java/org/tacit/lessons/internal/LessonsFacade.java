@@ -18,6 +18,7 @@ import org.tacit.lessons.LessonId;
 import org.tacit.lessons.LessonsLearned;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.OrgId;
+import org.tacit.organizations.PersonId;
 import org.tacit.shared.ProblemException;
 import org.tacit.shared.Sql;
 
@@ -124,5 +125,32 @@ class LessonsFacade implements LessonsLearned {
 		}
 		int middle = sorted.size() / 2;
 		return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Credit> validated(OrgId org, LessonId lesson) {
+		return credits(org, "AND id = ?", lesson.value()).stream().findFirst();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Credit> validatedLessons(OrgId org) {
+		return credits(org, "", null);
+	}
+
+	private List<Credit> credits(OrgId org, String condition, Object parameter) {
+		var query = jdbc.sql("""
+				SELECT id, author_id, tags, validated_at FROM lessons_lesson
+				WHERE org_id = ? AND validated_at IS NOT NULL AND status <> 'REJECTED' %s
+				ORDER BY validated_at, id""".formatted(condition))
+			.param(org.value());
+		if (parameter != null) {
+			query = query.param(parameter);
+		}
+		return query
+			.query((rs, n) -> new Credit(new LessonId(Sql.uuid(rs, "id")), new PersonId(Sql.uuid(rs, "author_id")),
+					rs.getString("tags").isEmpty() ? List.of() : List.of(rs.getString("tags").split(",")),
+					Sql.instant(rs, "validated_at")))
+			.list();
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tacit.organizations.AuditLog;
 import org.tacit.organizations.OrgAccess;
+import org.tacit.organizations.OrgId;
 import org.tacit.organizations.Organizations;
 import org.tacit.organizations.PersonId;
 import org.tacit.processes.ProcessChanged;
@@ -89,7 +90,7 @@ public class LinkService {
 		if (current.stream().anyMatch(l -> l.type().equals(link.type()) && l.targetId().equals(link.targetId()))) {
 			throw ProblemException.conflict("id", "process.link.duplicate");
 		}
-		UUID id = insert(access, process, stepId, link, current.size());
+		UUID id = insert(access.orgId(), access.personId(), process, stepId, link, current.size());
 		events.publishEvent(new ProcessChanged(access.orgId(), processId));
 		return stepLinks(access, processId, stepId, true).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
 	}
@@ -136,7 +137,7 @@ public class LinkService {
 					.update();
 			}
 			else {
-				insert(access, process, stepId, link, position);
+				insert(access.orgId(), access.personId(), process, stepId, link, position);
 			}
 		}
 		audit.record(access.orgId(), "process.links", "process", processId.toString(),
@@ -145,20 +146,61 @@ public class LinkService {
 		return stepLinks(access, processId, stepId, true);
 	}
 
-	private UUID insert(OrgAccess access, ProcessView process, String stepId, Checked link, int position) {
+	private UUID insert(OrgId org, PersonId by, ProcessView process, String stepId, Checked link, int position) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO processes_link (id, org_id, process_id, step_id, link_type, target_id, title, note, position,
 				  linked_version, orphaned_version, created_by, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""")
-			.params(id, access.orgId().value(), process.id().value(), stepId, link.type(), link.targetId(), link.title(),
-					link.note(), position, process.version(), access.personId().value(), Sql.utc(clock.instant()))
+			.params(id, org.value(), process.id().value(), stepId, link.type(), link.targetId(), link.title(),
+					link.note(), position, process.version(), by.value(), Sql.utc(clock.instant()))
 			.update();
-		audit.record(access.orgId(), "process.linked", "process", process.id().toString(),
+		audit.record(org, "process.linked", "process", process.id().toString(),
 				stepId + " → " + link.type() + " " + link.targetId());
-		events.publishEvent(new StepLinked(access.orgId(), process.id(), stepId, link.type(), link.targetId(),
-				access.personId()));
+		events.publishEvent(new StepLinked(org, process.id(), stepId, link.type(), link.targetId(),
+				by));
 		return id;
+	}
+
+	/**
+	 * A lesson of the lessons module was embedded in a step ({@code <processId>/<stepId>}): the step links
+	 * the lesson, as if its author had linked it here. The lessons module checked the link when it was
+	 * made; a process or step that is gone since, a lesson already linked there or a full step leave the
+	 * map as it is (the lesson keeps its own link).
+	 */
+	@Transactional
+	public void embedLesson(OrgId org, String processStep, String lessonId, PersonId by) {
+		int slash = processStep.indexOf('/');
+		if (slash < 0) {
+			return;
+		}
+		ProcessId processId;
+		try {
+			processId = new ProcessId(UUID.fromString(processStep.substring(0, slash)));
+		}
+		catch (IllegalArgumentException e) {
+			return;
+		}
+		String stepId = processStep.substring(slash + 1);
+		Optional<ProcessView> process = processes.anyOf(org, processId);
+		if (process.isEmpty()
+				|| processes.stepsOf(processId, process.get().version()).stream().noneMatch(s -> s.id().equals(stepId))) {
+			return;
+		}
+		List<String> there = jdbc.sql("""
+				SELECT link_type || ' ' || target_id FROM processes_link
+				WHERE process_id = ? AND step_id = ? AND orphaned_version IS NULL""")
+			.params(processId.value(), stepId)
+			.query(String.class)
+			.list();
+		if (there.contains("lesson " + lessonId) || there.size() >= LINKS_PER_STEP) {
+			return;
+		}
+		String title = records.find(org.value(), "lesson", lessonId, null).map(RecordRef::title).orElse("");
+		insert(org, by, process.get(), stepId,
+				new Checked("lesson", lessonId, title.length() > TITLE_MAX ? title.substring(0, TITLE_MAX) : title, ""),
+				there.size());
+		events.publishEvent(new ProcessChanged(org, processId));
 	}
 
 	/** The note of a link changes. */

@@ -18,7 +18,7 @@ import org.tacit.shared.ProblemException;
 
 /**
  * When a person leaves: everything they hold, from every module that reports it ({@link HandoverSource}:
- * library items today; community roles and open actions as those modules arrive), listed and handed to
+ * library items, community charter roles, open actions from lessons), listed and handed to
  * one successor in one step. Knowledge managers, administrators and the person's manager may; the
  * person may see their own list.
  */

@@ -12,5 +12,7 @@ final class ModuleEndpoints {
 	}
 
 	static void declareAll() {
+		LessonsEndpoints.declare();
+		ProcessesEndpoints.declare();
 	}
 }

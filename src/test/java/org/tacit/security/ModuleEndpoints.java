@@ -14,5 +14,6 @@ final class ModuleEndpoints {
 	static void declareAll() {
 		LessonsEndpoints.declare();
 		ProcessesEndpoints.declare();
+		RetentionEndpoints.declare();
 	}
 }

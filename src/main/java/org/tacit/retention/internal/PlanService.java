@@ -137,8 +137,9 @@ public class PlanService {
 			Input.notPast("dueDate", due, risks.today());
 		}
 		String notes = change.notes() == null ? plan.notes() : Input.text("notes", change.notes(), NOTES_MAX, false);
-		Plan.Status status = change.status() == null ? plan.status()
-				: Input.choice("status", change.status(), Plan.Status.class);
+		// a blank status is left out, as null is (Input.choice gives null for both)
+		Plan.Status chosen = Input.choice("status", change.status(), Plan.Status.class);
+		Plan.Status status = chosen == null ? plan.status() : chosen;
 		if (status == Plan.Status.ACTIVE && plan.status() != Plan.Status.ACTIVE && activePlanOf(caller.orgId(), plan.risk())) {
 			throw ProblemException.conflict("status", "retention.plan.exists");
 		}

@@ -169,6 +169,9 @@ class PlanPages {
 			return "retention/plan-cancel";
 		}
 		try {
+			if (status.isBlank()) {
+				throw ProblemException.invalid("status", "problem.field.required");
+			}
 			plans.update(caller, id, new PlanService.PlanChange(null, null, null, null, status));
 			redirect.addFlashAttribute("notice", "retention.plan.statusChanged." + status);
 			return "redirect:/o/" + caller.slug() + "/plans/" + id;

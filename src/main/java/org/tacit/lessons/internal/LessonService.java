@@ -220,11 +220,12 @@ public class LessonService {
 	@Transactional
 	public Lesson transition(OrgAccess access, LessonId id, String to, String reason) {
 		Lesson lesson = get(access, id);
-		LessonStatus next = Checks.choice(LessonStatus.class, "to", to, true);
-		String why = Checks.optional("reason", reason, Checks.REASON_MAX);
+		// who may comes before what they sent: a viewer learns nothing about the lesson from a 400
 		if (!lesson.steward()) {
 			throw ProblemException.forbidden();
 		}
+		LessonStatus next = Checks.choice(LessonStatus.class, "to", to, true);
+		String why = Checks.optional("reason", reason, Checks.REASON_MAX);
 		LessonStatus from = lesson.status();
 		if (from.isFinal()) {
 			throw refused("to", "lessons.transition.final", from);

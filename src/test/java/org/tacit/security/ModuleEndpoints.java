@@ -12,5 +12,6 @@ final class ModuleEndpoints {
 	}
 
 	static void declareAll() {
+		CommunitiesEndpoints.declare();
 	}
 }

@@ -15,5 +15,6 @@ final class ModuleEndpoints {
 		LessonsEndpoints.declare();
 		ProcessesEndpoints.declare();
 		RetentionEndpoints.declare();
+		CommunitiesEndpoints.declare();
 	}
 }

@@ -249,10 +249,11 @@ public class CommunityService {
 	@Transactional
 	public Community changeStatus(OrgAccess access, CommunityId id, String to) {
 		Community community = get(access, id);
-		CommunityStatus next = Checks.choice("status", to, CommunityStatus.class, "community.status.unknown");
+		// who may first, then what they asked for: someone who may not gets 403 whatever they sent
 		if (!community.steward()) {
 			throw ProblemException.forbidden();
 		}
+		CommunityStatus next = Checks.choice("status", to, CommunityStatus.class, "community.status.unknown");
 		if (next == CommunityStatus.LAUNCHED && community.status() == CommunityStatus.PROPOSED) {
 			return launch(access, id);
 		}

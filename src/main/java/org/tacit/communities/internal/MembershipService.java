@@ -167,9 +167,11 @@ public class MembershipService {
 	@Transactional
 	public void remove(OrgAccess access, CommunityId id, String person) {
 		Community community = store.find(access, id).orElseThrow(ProblemException::notFound);
-		PersonId target = organizations.findMember(access.orgId(), person)
-			.map(Organizations.Member::id)
-			.orElseThrow(ProblemException::notFound);
+		// the caller by their own id, also a site administrator who belongs to no organization
+		PersonId target = person != null && person.strip().equals(access.personId().toString()) ? access.personId()
+				: organizations.findMember(access.orgId(), person)
+					.map(Organizations.Member::id)
+					.orElseThrow(ProblemException::notFound);
 		if (!target.equals(access.personId()) && !community.steward()) {
 			throw ProblemException.forbidden();
 		}

@@ -270,6 +270,10 @@ class CommunityPages {
 	String removeConfirm(@PathVariable String org, @PathVariable String id, @PathVariable String person, Model model) {
 		OrgAccess access = organizations.access(org);
 		Community community = community(access, id);
+		// only stewards remove others (the removal itself refuses anyone else)
+		if (!person.equals(access.personId().toString()) && !community.steward()) {
+			throw ProblemException.forbidden();
+		}
 		MembershipService.Member member = memberships.members(access, community.id(), new Paging(0, Paging.MAX_SIZE))
 			.items()
 			.stream()

@@ -132,7 +132,7 @@ final class BackupCommands {
 				.normalize();
 			String jdbc = url != null ? url : System.getenv("TACIT_DB_URL");
 			if (jdbc == null || jdbc.isBlank()) {
-				jdbc = "jdbc:h2:file:" + folder.resolve("db").resolve("tacit") + ";DB_CLOSE_ON_EXIT=FALSE";
+				jdbc = "jdbc:h2:file:" + folder.resolve("db").resolve("tacit") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 			}
 			String dbUser = user != null ? user : System.getenv().getOrDefault("TACIT_DB_USER", "sa");
 			String dbPassword = password != null ? password : System.getenv().getOrDefault("TACIT_DB_PASSWORD", "");

@@ -28,6 +28,16 @@ public record Paging(int page, int size) {
 		return (long) page * size;
 	}
 
+	/**
+	 * This page of a list read whole: one record's history or parts (an item's versions, a process's
+	 * orphaned links), short in practice, answered a page at a time so that no answer is unbounded.
+	 */
+	public <T> Page<T> slice(java.util.List<T> all) {
+		int from = (int) Math.min(offset(), all.size());
+		int to = Math.min(from + size, all.size());
+		return of(java.util.List.copyOf(all.subList(from, to)), all.size());
+	}
+
 	public <T> Page<T> of(java.util.List<T> items, long total) {
 		return new Page<>(items, page, size, total);
 	}

@@ -157,7 +157,7 @@ class CommunityApiTests {
 		assertThat(incomplete.status()).isEqualTo(422);
 		assertThat(fields(incomplete.json())).containsExactly("sponsor");
 
-		JsonNode versions = asLeader.get(base + "/communities/" + id + "/charter/versions").json();
+		JsonNode versions = asLeader.get(base + "/communities/" + id + "/charter/versions").json().get("items");
 		assertThat(versions).hasSize(2);
 		assertThat(versions.get(0).get("version").asInt()).isEqualTo(2);
 		assertThat(versions.get(0).get("note").asString()).isEqualTo("Meet more often");

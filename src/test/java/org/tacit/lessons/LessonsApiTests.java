@@ -260,7 +260,7 @@ class LessonsApiTests {
 				"participants");
 		invalid(api.post(reviews, Map.of("kind", "DURING", "observations", "x", "date", "yesterday")), "date");
 		assertThat(lessons.api(viewer).post(reviews, Map.of("kind", "DURING", "observations", "x")).status()).isEqualTo(403);
-		assertThat(api.get(reviews).json()).isEmpty();
+		assertThat(api.get(reviews).json().get("items")).isEmpty();
 
 		JsonNode before = lessons.review(contributor, activity, "BEFORE", Map.of("objectives", "Done in a week",
 				"risks", "Seals may crack"));
@@ -269,7 +269,7 @@ class LessonsApiTests {
 		assertThat(before.get("applied")).isEmpty();
 		assertThat(during.has("applied")).isFalse();
 		assertThat(during.get("adjustments").asString()).isEqualTo("Order spares");
-		assertThat(values(api.get(reviews).json(), "kind")).containsExactly("BEFORE", "DURING");
+		assertThat(values(api.get(reviews).json().get("items"), "kind")).containsExactly("BEFORE", "DURING");
 
 		String path = base + "/reviews/" + during.get("id").asString();
 		JsonNode edited = api.put(path, Map.of("observations", "Seals 3 and 4 cracked", "adjustments", "Order spares",

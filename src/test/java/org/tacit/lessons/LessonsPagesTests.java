@@ -93,7 +93,7 @@ class LessonsPagesTests {
 				Map.of("kind", "AFTER", "notes", "kept notes"));
 		assertThat(html(empty).select(".field-error").text()).contains("Answer at least one of the questions.");
 		assertThat(empty.body()).contains("kept notes");
-		assertThat(lessons.api(editor).get(lessons.base() + "/activities/" + activity + "/reviews").json()).isEmpty();
+		assertThat(lessons.api(editor).get(lessons.base() + "/activities/" + activity + "/reviews").json().get("items")).isEmpty();
 
 		Http.Response saved = asEditor.submit(form + "AFTER", base + "/activities/" + activity + "/reviews",
 				Map.of("kind", "AFTER", "expected", "Five days", "actual", "Seven days", "participants", viewer.email()));

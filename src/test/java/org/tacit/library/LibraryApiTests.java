@@ -123,7 +123,7 @@ class LibraryApiTests {
 		assertThat(current.get("title").asString()).isEqualTo("Checklist for audits");
 		assertThat(current.get("version").asInt()).isEqualTo(2);
 
-		JsonNode versions = as(editor).get(base + "/items/" + id + "/versions").json();
+		JsonNode versions = as(editor).get(base + "/items/" + id + "/versions").json().get("items");
 		assertThat(versions.findValuesAsString("message")).contains("added step two");
 		assertThat(versions.get(0).get("version").asInt()).isEqualTo(2);
 
@@ -161,7 +161,7 @@ class LibraryApiTests {
 		assertThat(as(viewer).get(base + "/items/" + id).status()).isEqualTo(200);
 		assertThat(as(viewer).post(transitions, Map.of("to", "ARCHIVED")).status()).isEqualTo(403);
 		assertThat(as(editor).post(transitions, Map.of("to", "SHREDDED")).status()).isEqualTo(400);
-		JsonNode history = as(editor).get(transitions).json();
+		JsonNode history = as(editor).get(transitions).json().get("items");
 		assertThat(history.findValuesAsString("to")).containsExactly("PUBLISHED", "IN_REVIEW", "DRAFT", "IN_REVIEW");
 		assertThat(history.findValuesAsString("comment")).contains("Add the escalation path");
 		assertThat(admin.get(base + "/audit?action=item.transitioned").json().get("totalItems").asInt()).isEqualTo(4);

@@ -57,13 +57,13 @@ class EmbeddedLessonsTests {
 				editor.email(), "due", LocalDate.now(ZoneOffset.UTC).plusDays(7).toString())));
 		move(api, base, lesson, "ACTIONED");
 		created(api.post(base + "/lessons/" + lesson + "/links", Map.of("processId", process, "stepId", "Task_Check")));
-		assertThat(admin.get(base + "/processes/" + process + "/lessons").json()).as("not before it is embedded")
+		assertThat(admin.get(base + "/processes/" + process + "/lessons").json().get("items")).as("not before it is embedded")
 			.isEmpty();
 		move(api, base, lesson, "EMBEDDED");
 
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(admin.get(base + "/processes/" + process + "/lessons").json()).hasSize(1));
-		JsonNode change = admin.get(base + "/processes/" + process + "/lessons").json().get(0);
+			.untilAsserted(() -> assertThat(admin.get(base + "/processes/" + process + "/lessons").json().get("items")).hasSize(1));
+		JsonNode change = admin.get(base + "/processes/" + process + "/lessons").json().get("items").get(0);
 		assertThat(change.get("stepId").asString()).isEqualTo("Task_Check");
 		assertThat(change.get("stepName").asString()).isEqualTo("Check the order");
 		assertThat(change.get("link").get("targetId").asString()).isEqualTo(lesson);
@@ -80,7 +80,7 @@ class EmbeddedLessonsTests {
 		Http.Response again = admin.put(base + "/processes/" + process + "/steps/Task_Check/links",
 				Map.of("links", List.of(Map.of("type", "lesson", "id", lesson))));
 		assertThat(again.status()).as(again.toString()).isEqualTo(200);
-		assertThat(admin.get(base + "/processes/" + process + "/lessons").json()).hasSize(1);
+		assertThat(admin.get(base + "/processes/" + process + "/lessons").json().get("items")).hasSize(1);
 	}
 
 	private static void move(Http api, String base, String lesson, String to) {

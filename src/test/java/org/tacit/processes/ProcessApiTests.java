@@ -115,7 +115,7 @@ class ProcessApiTests {
 		Http.Response uploaded = admin.postMultipart(api + "/" + id + "/versions", Map.of("note", "From Signavio"),
 				Http.FilePart.of("A.4.1.bpmn", "application/xml", BpmnReaderTests.file("miwg/A.4.1.bpmn")));
 		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-		JsonNode version = admin.get(api + "/" + id + "/versions").json().get(0);
+		JsonNode version = admin.get(api + "/" + id + "/versions").json().get("items").get(0);
 		assertThat(version.get("note").asString()).isEqualTo("From Signavio");
 		assertThat(version.get("fileName").asString()).isEqualTo("A.4.1.bpmn");
 		assertThat(version.get("steps").asInt()).isEqualTo(17);
@@ -195,7 +195,7 @@ class ProcessApiTests {
 		assertThat(diff.get("renamed").get(0).get("from").asString()).isEqualTo("Ship goods");
 		assertThat(diff.get("renamed").get(0).get("to").asString()).isEqualTo("Ship the goods");
 
-		JsonNode orphans = admin.get(api + "/" + id + "/orphans").json();
+		JsonNode orphans = admin.get(api + "/" + id + "/orphans").json().get("items");
 		assertThat(orphans).hasSize(2);
 		assertThat(orphans.get(0).get("stepId").asString()).isEqualTo("Task_Check");
 		assertThat(orphans.get(0).get("stepName").asString()).isEqualTo("Check the order");
@@ -216,7 +216,7 @@ class ProcessApiTests {
 		assertThat(admin.post(api + "/" + id + "/orphans/" + checklistLink, Map.of("step", "Task_Verify")).status())
 			.isEqualTo(204);
 		assertThat(admin.delete(api + "/" + id + "/orphans/" + urlLink).status()).isEqualTo(204);
-		assertThat(admin.get(api + "/" + id + "/orphans").json()).isEmpty();
+		assertThat(admin.get(api + "/" + id + "/orphans").json().get("items")).isEmpty();
 		JsonNode verify = admin.get(api + "/" + id + "/steps").json().get(1);
 		assertThat(verify.get("id").asString()).isEqualTo("Task_Verify");
 		assertThat(verify.get("linked").get(0).get("targetId").asString()).isEqualTo(checklist);

@@ -72,7 +72,7 @@ class HandoverAcrossModulesTests {
 		JsonNode after = api.get(base + "/communities/" + community).json();
 		assertThat(after.toString()).contains(successor.id().toString()).doesNotContain(leaving.id().toString());
 		assertThat(after.get("charter").get("version").asInt()).isEqualTo(versionBefore + 1);
-		assertThat(api.get(base + "/communities/" + community + "/charter/versions").json().get(0).get("note").asString())
+		assertThat(api.get(base + "/communities/" + community + "/charter/versions").json().get("items").get(0).get("note").asString())
 			.startsWith("Handed over to");
 		JsonNode actions = api.get(base + "/lessons/" + lessonId + "/actions").json();
 		for (JsonNode action : actions) {

@@ -102,8 +102,6 @@ final class CommunitiesEndpoints {
 		Endpoints.declare("GET /api/v1/orgs/{org}/questions/similar", member(VIEWER).query("text=matrix"));
 
 		Endpoints.UNPAGED.put("GET /api/v1/orgs/{org}/questions/similar", "at most 5 (ThreadService.SIMILAR)");
-		Endpoints.UNPAGED.put("GET /api/v1/orgs/{org}/communities/{id}/charter/versions",
-				"NOT BOUNDED: one per charter change after launch (like an item's versions)");
 
 		MatrixFixture.filler("communities/{id}", (f, call) -> call.filled().computeIfAbsent("{community}",
 				k -> call.fresh() && call.pattern().endsWith("/leave") ? communityJoinedBy(f, call.caller())

@@ -199,9 +199,6 @@ final class Endpoints {
 		UNPAGED.put("GET /api/v1/orgs/{org}/items/{id}/attachments", "at most 100 files an item (AttachmentService)");
 		UNPAGED.put("GET /api/v1/orgs/{org}/items/{id}/diff", "one row per line of two bodies of at most 200,000 characters");
 		UNPAGED.put("GET /api/v1/orgs/{org}/search/synonyms", "at most 500 terms an organization");
-		UNPAGED.put("GET /api/v1/orgs/{org}/items/{id}/versions", "NOT BOUNDED: one per save (docs/security.md, known gaps)");
-		UNPAGED.put("GET /api/v1/orgs/{org}/items/{id}/transitions", "NOT BOUNDED: one per workflow step (known gaps)");
-		UNPAGED.put("GET /api/v1/orgs/{org}/spaces/{key}/members", "NOT BOUNDED: the members of a space (known gaps)");
 	}
 
 	private Endpoints() {

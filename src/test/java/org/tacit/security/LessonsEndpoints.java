@@ -95,8 +95,6 @@ final class LessonsEndpoints {
 		UNPAGED.put("GET /api/v1/orgs/{org}/lessons/{id}/actions", "at most 50 actions a lesson (ActionService.ACTIONS_MAX)");
 		UNPAGED.put("GET /api/v1/orgs/{org}/lessons/{id}/links", "at most 50 links a lesson (LinkService.LINKS_MAX)");
 		UNPAGED.put("GET /api/v1/orgs/{org}/reviews/{id}/suggestions", "at most 20 suggestions (AppliedKnowledge.SUGGESTIONS)");
-		UNPAGED.put("GET /api/v1/orgs/{org}/activities/{id}/reviews",
-				"NOT BOUNDED: one per review held for the activity (no limit on reviews per activity)");
 
 		filler("lessons/{id}", (f, call) -> lesson(f, call));
 		filler("activities/{id}", (f, call) -> activity(f));

@@ -69,11 +69,6 @@ final class ProcessesEndpoints {
 
 		UNPAGED.put("GET /api/v1/orgs/{org}/processes/{id}/steps",
 				"at most 5,000 steps a diagram (BpmnReader), each with at most 50 links");
-		UNPAGED.put("GET /api/v1/orgs/{org}/processes/{id}/versions", "NOT BOUNDED: one per uploaded version");
-		UNPAGED.put("GET /api/v1/orgs/{org}/processes/{id}/orphans",
-				"NOT BOUNDED: the links of every step a new version removed (50 a step, of up to 5,000 steps)");
-		UNPAGED.put("GET /api/v1/orgs/{org}/processes/{id}/lessons",
-				"NOT BOUNDED: the lesson links of every step (50 a step, of up to 5,000 steps)");
 
 		filler("processes/{id}", (f, call) -> process(f, call).id());
 		filler("stepId", (f, call) -> STEP);

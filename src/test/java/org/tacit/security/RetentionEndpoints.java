@@ -94,8 +94,6 @@ final class RetentionEndpoints {
 		Endpoints.declare("POST /o/{org}/plans/{id}/outputs/{output}/remove", member(KNOWLEDGE_MANAGER).hidden().fresh());
 		Endpoints.declare("DELETE /api/v1/orgs/{org}/plans/{id}/outputs/{output}", member(KNOWLEDGE_MANAGER).hidden().fresh());
 
-		Endpoints.UNPAGED.put("GET /api/v1/orgs/{org}/risks/{id}/plans",
-				"NOT BOUNDED: one per plan ever made for an entry (only one in progress at a time)");
 
 		MatrixFixture.simple("people/{id}", (f, fresh) -> atRisk(f));
 		MatrixFixture.simple("risks/{id}", (f, fresh) -> risk(f));

@@ -189,13 +189,13 @@ class CommunityApi {
 
 	@GetMapping("/communities/{id}/charter/versions")
 	@Operation(summary = "The charter's versions since launch, newest first")
-	List<VersionInfo> versions(@PathVariable String org, @PathVariable String id) {
+	Page<VersionInfo> versions(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return communities.versions(access, community(access, id).id())
+		return paging.slice(communities.versions(access, community(access, id).id())
 			.stream()
 			.map(v -> new VersionInfo(v.version(), v.note(), new Person(v.changedBy().value(), v.changedByName(), null),
 					v.changedAt()))
-			.toList();
+			.toList());
 	}
 
 	@GetMapping("/communities/{id}/charter/versions/{version}")

@@ -118,12 +118,12 @@ class ActivityApi {
 
 	@GetMapping("/activities/{id}/reviews")
 	@Operation(summary = "The reviews of an activity, earliest first")
-	List<Views.ReviewView> reviews(@PathVariable String org, @PathVariable String id) {
+	Page<Views.ReviewView> reviews(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return reviews.of(access, activity(access, id).id())
+		return paging.slice(reviews.of(access, activity(access, id).id())
 			.stream()
 			.map(r -> ReviewApi.view(access, r, applied))
-			.toList();
+			.toList());
 	}
 
 	private Activity activity(OrgAccess access, String id) {

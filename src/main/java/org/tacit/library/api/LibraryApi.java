@@ -98,11 +98,11 @@ class LibraryApi {
 
 	@GetMapping("/spaces/{key}/members")
 	@Operation(summary = "The members of a space and their space roles")
-	List<SpaceMemberView> spaceMembers(@PathVariable String org, @PathVariable String key) {
-		return spaces.members(organizations.access(org), key)
+	Page<SpaceMemberView> spaceMembers(@PathVariable String org, @PathVariable String key, Paging paging) {
+		return paging.slice(spaces.members(organizations.access(org), key)
 			.stream()
 			.map(m -> new SpaceMemberView(m.id().value(), m.name(), m.role()))
-			.toList();
+			.toList());
 	}
 
 	record SpaceRole(String role) {
@@ -198,9 +198,9 @@ class LibraryApi {
 
 	@GetMapping("/items/{id}/versions")
 	@Operation(summary = "The versions of an item, newest first")
-	List<ItemStore.VersionInfo> versions(@PathVariable String org, @PathVariable String id) {
+	Page<ItemStore.VersionInfo> versions(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return items.versions(access, itemId(access, id));
+		return paging.slice(items.versions(access, itemId(access, id)));
 	}
 
 	@GetMapping("/items/{id}/versions/{version}")
@@ -243,9 +243,9 @@ class LibraryApi {
 
 	@GetMapping("/items/{id}/transitions")
 	@Operation(summary = "The workflow history of an item, newest first")
-	List<ItemStore.Transition> transitions(@PathVariable String org, @PathVariable String id) {
+	Page<ItemStore.Transition> transitions(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return items.transitions(access, itemId(access, id));
+		return paging.slice(items.transitions(access, itemId(access, id)));
 	}
 
 	@PostMapping("/items/{id}/verify")

@@ -165,9 +165,10 @@ class ProcessApi {
 
 	@GetMapping("/{id}/versions")
 	@Operation(summary = "The versions of a process, newest first")
-	List<VersionJson> versions(@PathVariable String org, @PathVariable String id) {
+	Page<VersionJson> versions(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return processes.versions(access, processes.get(access, id).id()).stream().map(VersionJson::of).toList();
+		return paging.slice(
+				processes.versions(access, processes.get(access, id).id()).stream().map(VersionJson::of).toList());
 	}
 
 	@GetMapping("/{id}/versions/{version}/bpmn")
@@ -241,12 +242,12 @@ class ProcessApi {
 
 	@GetMapping("/{id}/orphans")
 	@Operation(summary = "Links whose step a new version removed (orphanedInVersion), for the owner to re-attach or drop")
-	List<OrphanJson> orphans(@PathVariable String org, @PathVariable String id) {
+	Page<OrphanJson> orphans(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return links.orphans(access, processes.get(access, id).id())
+		return paging.slice(links.orphans(access, processes.get(access, id).id())
 			.stream()
 			.map(o -> new OrphanJson(o.link().stepId(), o.stepName(), LinkJson.of(o.link())))
-			.toList();
+			.toList());
 	}
 
 	record Reattach(String step) {
@@ -284,11 +285,11 @@ class ProcessApi {
 
 	@GetMapping("/{id}/lessons")
 	@Operation(summary = "The lessons that changed this process: lessons linked to its steps, oldest first")
-	List<LessonJson> lessons(@PathVariable String org, @PathVariable String id) {
+	Page<LessonJson> lessons(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return links.lessons(access, processes.get(access, id).id())
+		return paging.slice(links.lessons(access, processes.get(access, id).id())
 			.stream()
 			.map(l -> new LessonJson(l.link().stepId(), l.stepName(), LinkJson.of(l.link())))
-			.toList();
+			.toList());
 	}
 }

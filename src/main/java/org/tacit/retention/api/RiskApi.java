@@ -142,9 +142,9 @@ class RiskApi {
 
 	@GetMapping("/risks/{id}/plans")
 	@Operation(summary = "The plans of an entry, newest first")
-	List<Views.PlanView> plansOf(@PathVariable String org, @PathVariable String id) {
+	Page<Views.PlanView> plansOf(@PathVariable String org, @PathVariable String id, Paging paging) {
 		OrgAccess access = organizations.access(org);
-		return plans.plansOf(access, risks.get(access, id)).stream().map(Views.PlanView::of).toList();
+		return paging.slice(plans.plansOf(access, risks.get(access, id)).stream().map(Views.PlanView::of).toList());
 	}
 
 	record OverviewView(LocalDate asOf, int openRisks, int highRisks, int highRisksWithPlan, Double coverage,

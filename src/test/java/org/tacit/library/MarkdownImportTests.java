@@ -1,10 +1,12 @@
 package org.tacit.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,10 @@ class MarkdownImportTests {
 			.json()
 			.get("body")
 			.asString()).startsWith("- [ ] Laptop");
+		// one event for the batch, read by the other modules: the owner's derived expertise counts the items
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(admin.get("/api/v1/orgs/" + org.slug() + "/people/" + org.admin().id()
+					+ "/expertise").json().get("derived").findValuesAsString("tag")).contains("people", "first-week"));
 	}
 
 	@Test

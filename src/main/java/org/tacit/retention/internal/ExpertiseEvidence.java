@@ -47,6 +47,17 @@ public class ExpertiseEvidence {
 		events.publishEvent(new ExpertiseChanged(org, evidence.person()));
 	}
 
+	/** {@link #record} for many records at once (an import's batch): each person is announced once. */
+	@Transactional
+	public void recordAll(OrgId org, List<Evidence> all) {
+		Set<PersonId> people = new LinkedHashSet<>();
+		for (Evidence evidence : all) {
+			write(org, evidence);
+			people.add(evidence.person());
+		}
+		people.forEach(person -> events.publishEvent(new ExpertiseChanged(org, person)));
+	}
+
 	private void write(OrgId org, Evidence evidence) {
 		jdbc.sql("""
 				DELETE FROM retention_evidence

@@ -10,6 +10,7 @@ import org.tacit.library.ItemChanged;
 import org.tacit.library.ItemPublished;
 import org.tacit.library.ItemStatus;
 import org.tacit.library.ItemVerified;
+import org.tacit.library.ItemsImported;
 import org.tacit.library.KnowledgeLibrary;
 import org.tacit.organizations.OrgId;
 
@@ -51,6 +52,19 @@ class LibraryEvidence implements EvidenceSource {
 			.filter(LibraryEvidence::counts)
 			.ifPresent(item -> evidence.record(event.org(), new Evidence(event.verifiedBy(), EvidenceKind.VERIFIED, TYPE,
 					item.id().toString(), item.tags(), clock.instant())));
+	}
+
+	/** An import's batch: its published items count for their owners, in one write. */
+	@ApplicationModuleListener
+	void on(ItemsImported event) {
+		List<Evidence> found = new java.util.ArrayList<>();
+		for (org.tacit.library.ItemId id : event.items()) {
+			library.itemOf(event.org(), id)
+				.filter(LibraryEvidence::counts)
+				.ifPresent(item -> found.add(new Evidence(item.owner(), EvidenceKind.AUTHORED, TYPE, id.toString(),
+						item.tags(), clock.instant())));
+		}
+		evidence.recordAll(event.org(), found);
 	}
 
 	/** Archived, back to draft or moved to a members-only space: no longer evidence; else its tags may have changed. */

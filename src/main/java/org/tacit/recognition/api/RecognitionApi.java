@@ -196,12 +196,12 @@ class RecognitionApi {
 
 	@GetMapping("/leaderboards")
 	@Operation(summary = "The people with the most points in a period, in the organization or a community's members "
-			+ "(community: its id); 409 while the organization has leaderboards off (the default)")
+			+ "(community: its id); enabled false and no places while the organization has leaderboards off (the default)")
 	Views.BoardView leaderboard(@PathVariable String org, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String community, Paging paging) {
 		OrgAccess caller = organizations.access(org);
 		Leaderboards.Board board = leaderboards.board(caller, Period.parse(from, to, clock), community, paging);
-		return new Views.BoardView(board.community() == null ? null : board.community().id().value(),
+		return new Views.BoardView(board.enabled(), board.community() == null ? null : board.community().id().value(),
 				board.community() == null ? null : board.community().name(), board.places().map(Views.PlaceView::of));
 	}
 }

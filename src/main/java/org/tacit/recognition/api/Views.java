@@ -100,6 +100,6 @@ final class Views {
 		}
 	}
 
-	record BoardView(UUID community, String communityName, org.tacit.shared.Page<PlaceView> places) {
+	record BoardView(boolean enabled, UUID community, String communityName, org.tacit.shared.Page<PlaceView> places) {
 	}
 }

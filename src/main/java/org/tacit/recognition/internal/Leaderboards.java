@@ -16,7 +16,7 @@ import org.tacit.shared.ProblemException;
 
 /**
  * Leaderboards: the people with the most points in a period, in the organization or among a community's
- * members. Off by default; an organization switches them on in its settings (409 while off).
+ * members. Off by default (an empty board that says so); an organization switches them on in its settings.
  */
 @Service
 public class Leaderboards {
@@ -40,14 +40,14 @@ public class Leaderboards {
 	public record Place(int rank, PersonId person, String name, long points, long entries) {
 	}
 
-	/** The ranking, with the community it is for (null: the organization). */
-	public record Board(CommunitiesOfPractice.CommunityRef community, Page<Place> places) {
+	/** The ranking, with the community it is for (null: the organization); empty and not enabled while off. */
+	public record Board(boolean enabled, CommunitiesOfPractice.CommunityRef community, Page<Place> places) {
 	}
 
 	@Transactional(readOnly = true)
 	public Board board(OrgAccess caller, Period period, String community, Paging paging) {
 		if (!settings.of(caller.orgId()).leaderboardsEnabled()) {
-			throw ProblemException.conflict(null, "recognition.leaderboards.off");
+			return new Board(false, null, paging.of(List.of(), 0));
 		}
 		CommunitiesOfPractice.CommunityRef ref = null;
 		if (community != null && !community.isBlank()) {
@@ -76,6 +76,6 @@ public class Leaderboards {
 			Ledger.Ranked r = ranked.get(i);
 			places.add(new Place(i + 1, r.person(), names.get(r.person()), r.points(), r.entries()));
 		}
-		return new Board(ref, paging.slice(places));
+		return new Board(true, ref, paging.slice(places));
 	}
 }

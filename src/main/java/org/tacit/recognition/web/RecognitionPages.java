@@ -187,10 +187,14 @@ class RecognitionPages {
 			if (e.status().value() == 403 || e.status().value() == 404) {
 				throw e;
 			}
+			if (to.isBlank() || organizations.findMember(caller.orgId(), to.strip()).isEmpty()) {
+				// no page of a member to show the form on again: the refusal is the page
+				throw e;
+			}
 			forms.reject(model, e);
 			model.addAttribute("message", message);
 			model.addAttribute("recordId", recordId);
-			return kudosPage(org, to.isBlank() ? caller.personId().toString() : to, Paging.first(), model);
+			return kudosPage(org, to, Paging.first(), model);
 		}
 	}
 

@@ -199,7 +199,7 @@ class LibraryFacade implements KnowledgeLibrary {
 				return new CreditPage(List.of(), null);
 			}
 			List<ItemId> wanted = items.subList(0, Math.min(items.size(), 1000));
-			rows = jdbc.sql(select + "AND i.id IN (" + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"))
+			rows = jdbc.sql(select + " AND i.id IN (" + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"))
 					+ ") ORDER BY i.id")
 				.param(org.value())
 				.params(wanted.stream().map(ItemId::value).toList())
@@ -208,8 +208,8 @@ class LibraryFacade implements KnowledgeLibrary {
 		}
 		else {
 			rows = after == null
-					? jdbc.sql(select + "ORDER BY i.id LIMIT ?").params(org.value(), size).query(mapper).list()
-					: jdbc.sql(select + "AND i.id > ? ORDER BY i.id LIMIT ?")
+					? jdbc.sql(select + " ORDER BY i.id LIMIT ?").params(org.value(), size).query(mapper).list()
+					: jdbc.sql(select + " AND i.id > ? ORDER BY i.id LIMIT ?")
 						.params(org.value(), after.value(), size)
 						.query(mapper)
 						.list();

@@ -44,6 +44,16 @@ public interface CommunitiesOfPractice {
 	List<Credit> acceptedAnswers(OrgId org);
 
 	/**
+	 * Every holder of a charter role in the organization's communities, members-only ones included (the
+	 * caller decides who may see what), for a contribution ledger; {@code community} null: all of them.
+	 */
+	List<RoleHolder> roleHolders(OrgId org, CommunityId community);
+
+	/** A person named in a role of a community's charter, since the community launched (or was proposed). */
+	record RoleHolder(CommunityId community, PersonId person, CharterRole role, java.time.Instant since) {
+	}
+
+	/**
 	 * A person's credit for expertise.
 	 *
 	 * @param record the community (charter roles) or the question (accepted answers)

@@ -36,6 +36,19 @@ public interface LessonsLearned {
 	/** Every such lesson of the organization, oldest validation first, for a rebuild of derived expertise. */
 	List<Credit> validatedLessons(OrgId org);
 
+	/**
+	 * What the organization's lessons credit their authors with, for a contribution ledger that must be
+	 * able to derive itself again: each lesson's capture, validation and embedding times (null when it did
+	 * not get there), its status now and whether it changed a process step. {@code lesson} null: every
+	 * lesson of the organization, oldest capture first.
+	 */
+	List<LessonCredit> lessonCredits(OrgId org, LessonId lesson);
+
+	/** A lesson as credits to its author. */
+	record LessonCredit(LessonId lesson, PersonId author, LessonStatus status, java.time.Instant capturedAt,
+			java.time.Instant validatedAt, java.time.Instant embeddedAt, boolean changedProcess) {
+	}
+
 	/** A validated lesson as a credit to its author. */
 	record Credit(LessonId lesson, PersonId author, List<String> tags, java.time.Instant validatedAt) {
 	}

@@ -58,6 +58,37 @@ public interface KnowledgeLibrary {
 	List<PublishedItem> publishedItems(OrgId org, int offset, int limit);
 
 	/**
+	 * What the organization's items credit people with, for a contribution ledger that must be able to
+	 * derive itself again: each item's first publication (its owner), its last verification after that
+	 * (the verifier), each use by someone other than its owner and each helpful vote by someone other
+	 * than its owner (both credit the owner). {@code items} are the items to read (at most 1,000); null
+	 * reads the organization's items with ids after {@code after} (null: from the first), at most
+	 * {@code limit} items (1 to 1,000) by id.
+	 */
+	CreditPage credits(OrgId org, List<ItemId> items, ItemId after, int limit);
+
+	/** What one kind of activity on an item credits a person with. */
+	enum CreditKind {
+		PUBLISHED, VERIFIED, REUSED, HELPFUL
+	}
+
+	/**
+	 * One credit.
+	 *
+	 * @param person who is credited
+	 * @param by who caused it (the approver, the user, the voter), or null
+	 * @param at when it happened
+	 * @param membersOnly whether the item's space is members-only
+	 */
+	record Credit(CreditKind kind, ItemId item, Kind itemKind, PersonId person, PersonId by, java.time.Instant at,
+			boolean membersOnly) {
+	}
+
+	/** Credits of a page of items; {@code last} is the last item read, null when there are no more. */
+	record CreditPage(List<Credit> credits, ItemId last) {
+	}
+
+	/**
 	 * An item as other modules show and link it.
 	 *
 	 * @param path its page, below the organization's root ({@code items/<id>})

@@ -26,6 +26,13 @@ public interface KnowledgeRetention {
 	 */
 	List<Expert> experts(OrgAccess caller, String topic, int limit);
 
+	/** Every done task of the organization's transfer plans, oldest first, for a contribution ledger. */
+	List<DoneTask> doneTasks(OrgId org);
+
+	/** A transfer-plan task that was done; {@code owner} is the person it was assigned to. */
+	record DoneTask(PlanId plan, TaskId task, PersonId owner, java.time.Instant doneAt) {
+	}
+
 	/**
 	 * How well an organization keeps the knowledge it is at risk of losing.
 	 *

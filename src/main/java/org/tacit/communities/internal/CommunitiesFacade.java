@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tacit.communities.CharterRole;
 import org.tacit.communities.CommunitiesOfPractice;
 import org.tacit.communities.CommunityHealth;
 import org.tacit.communities.CommunityId;
@@ -120,5 +121,22 @@ class CommunitiesFacade implements CommunitiesOfPractice {
 			return new Credit(new PersonId(Sql.uuid(rs, "author_id")), Sql.uuid(rs, "id"), List.copyOf(tags),
 					Sql.instant(rs, "accepted_at"));
 		}).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<RoleHolder> roleHolders(OrgId org, CommunityId community) {
+		var query = jdbc.sql("""
+				SELECT r.person_id, r.role, c.id, COALESCE(c.launched_at, c.created_at) AS since
+				FROM communities_role r JOIN communities_community c ON c.id = r.community_id
+				WHERE c.org_id = ? %s ORDER BY c.id, r.position""".formatted(community == null ? "" : "AND c.id = ?"))
+			.param(org.value());
+		if (community != null) {
+			query = query.param(community.value());
+		}
+		return query
+			.query((rs, n) -> new RoleHolder(new CommunityId(Sql.uuid(rs, "id")), new PersonId(Sql.uuid(rs, "person_id")),
+					CharterRole.valueOf(rs.getString("role")), Sql.instant(rs, "since")))
+			.list();
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tacit.lessons.LessonId;
+import org.tacit.lessons.LessonStatus;
 import org.tacit.lessons.LessonsLearned;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.OrgId;
@@ -151,6 +152,25 @@ class LessonsFacade implements LessonsLearned {
 			.query((rs, n) -> new Credit(new LessonId(Sql.uuid(rs, "id")), new PersonId(Sql.uuid(rs, "author_id")),
 					rs.getString("tags").isEmpty() ? List.of() : List.of(rs.getString("tags").split(",")),
 					Sql.instant(rs, "validated_at")))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<LessonCredit> lessonCredits(OrgId org, LessonId lesson) {
+		var query = jdbc.sql("""
+				SELECT l.id, l.author_id, l.status, l.captured_at, l.validated_at, l.embedded_at,
+				  (SELECT COUNT(*) FROM lessons_link k WHERE k.lesson_id = l.id AND k.record_type = 'process-step') AS steps
+				FROM lessons_lesson l WHERE l.org_id = ? %s ORDER BY l.captured_at, l.id"""
+			.formatted(lesson == null ? "" : "AND l.id = ?"))
+			.param(org.value());
+		if (lesson != null) {
+			query = query.param(lesson.value());
+		}
+		return query
+			.query((rs, n) -> new LessonCredit(new LessonId(Sql.uuid(rs, "id")), new PersonId(Sql.uuid(rs, "author_id")),
+					LessonStatus.valueOf(rs.getString("status")), Sql.instant(rs, "captured_at"),
+					Sql.instant(rs, "validated_at"), Sql.instant(rs, "embedded_at"), rs.getLong("steps") > 0))
 			.list();
 	}
 }

@@ -1,11 +1,13 @@
 package org.tacit.library.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -177,6 +179,84 @@ class LibraryFacade implements KnowledgeLibrary {
 			.params(org.value(), spaceKey)
 			.query(Boolean.class)
 			.single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CreditPage credits(OrgId org, List<ItemId> items, ItemId after, int limit) {
+		record Row(UUID id, Kind kind, PersonId owner, boolean membersOnly, ItemStatus status, Instant created) {
+		}
+		int size = Math.max(1, Math.min(limit, 1000));
+		List<Row> rows;
+		String select = """
+				SELECT i.id, i.kind, i.owner_id, i.status, i.created_at, s.members_only FROM library_item i JOIN library_space s ON s.id = i.space_id
+				WHERE i.org_id = ? """;
+		RowMapper<Row> mapper = (rs, n) -> new Row(Sql.uuid(rs, "id"),
+				Kind.valueOf(rs.getString("kind")), new PersonId(Sql.uuid(rs, "owner_id")), rs.getBoolean("members_only"),
+				ItemStatus.valueOf(rs.getString("status")), Sql.instant(rs, "created_at"));
+		if (items != null) {
+			if (items.isEmpty()) {
+				return new CreditPage(List.of(), null);
+			}
+			List<ItemId> wanted = items.subList(0, Math.min(items.size(), 1000));
+			rows = jdbc.sql(select + " AND i.id IN (" + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"))
+					+ ") ORDER BY i.id")
+				.param(org.value())
+				.params(wanted.stream().map(ItemId::value).toList())
+				.query(mapper)
+				.list();
+		}
+		else {
+			rows = after == null
+					? jdbc.sql(select + " ORDER BY i.id LIMIT ?").params(org.value(), size).query(mapper).list()
+					: jdbc.sql(select + " AND i.id > ? ORDER BY i.id LIMIT ?")
+						.params(org.value(), after.value(), size)
+						.query(mapper)
+						.list();
+		}
+		List<Credit> credits = new java.util.ArrayList<>();
+		for (Row row : rows) {
+			ItemId id = new ItemId(row.id());
+			var published = jdbc.sql("""
+					SELECT actor_id, at FROM library_transition WHERE item_id = ? AND to_status = 'PUBLISHED'
+					ORDER BY at, id LIMIT 1""")
+				.param(row.id())
+				.query((rs, n) -> new Credit(CreditKind.PUBLISHED, id, row.kind(), row.owner(),
+						new PersonId(Sql.uuid(rs, "actor_id")), Sql.instant(rs, "at"), row.membersOnly()))
+				.optional();
+			if (published.isEmpty() && row.status() == ItemStatus.PUBLISHED) {
+				// an import publishes without a review step
+				published = Optional.of(new Credit(CreditKind.PUBLISHED, id, row.kind(), row.owner(), null, row.created(),
+						row.membersOnly()));
+			}
+			published.ifPresent(credits::add);
+			if (published.isPresent()) {
+				Instant first = published.get().at();
+				jdbc.sql("SELECT verified_by, verified_at FROM library_item WHERE id = ? AND verified_by IS NOT NULL")
+					.param(row.id())
+					.query((rs, n) -> new Credit(CreditKind.VERIFIED, id, row.kind(),
+							new PersonId(Sql.uuid(rs, "verified_by")), null, Sql.instant(rs, "verified_at"), row.membersOnly()))
+					.optional()
+					.filter(credit -> credit.at().isAfter(first))
+					.ifPresent(credits::add);
+			}
+			jdbc.sql("SELECT person_id, used_at FROM library_use WHERE item_id = ? AND person_id <> ? ORDER BY used_at, id")
+				.params(row.id(), row.owner().value())
+				.query((rs, n) -> new Credit(CreditKind.REUSED, id, row.kind(), row.owner(),
+						new PersonId(Sql.uuid(rs, "person_id")), Sql.instant(rs, "used_at"), row.membersOnly()))
+				.list()
+				.forEach(credits::add);
+			jdbc.sql("""
+					SELECT person_id, created_at FROM library_feedback WHERE item_id = ? AND helpful = TRUE AND person_id <> ?
+					ORDER BY created_at, person_id""")
+				.params(row.id(), row.owner().value())
+				.query((rs, n) -> new Credit(CreditKind.HELPFUL, id, row.kind(), row.owner(),
+						new PersonId(Sql.uuid(rs, "person_id")), Sql.instant(rs, "created_at"), row.membersOnly()))
+				.list()
+				.forEach(credits::add);
+		}
+		ItemId last = items != null || rows.size() < size ? null : new ItemId(rows.get(rows.size() - 1).id());
+		return new CreditPage(credits, last);
 	}
 
 	private static ItemRef ref(Item item) {

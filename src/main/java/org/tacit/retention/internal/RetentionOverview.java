@@ -8,10 +8,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.OrgId;
+import org.tacit.organizations.PersonId;
 import org.tacit.retention.KnowledgeRetention;
 import org.tacit.retention.PlanId;
 import org.tacit.retention.RiskBand;
 import org.tacit.retention.RiskId;
+import org.tacit.retention.TaskId;
 import org.tacit.shared.Page;
 import org.tacit.shared.Paging;
 import org.tacit.shared.ProblemException;
@@ -125,5 +127,17 @@ public class RetentionOverview implements KnowledgeRetention {
 			.stream()
 			.map(e -> new Expert(e.person(), e.name(), e.score(), "people/" + e.person()))
 			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DoneTask> doneTasks(OrgId org) {
+		return jdbc.sql("""
+				SELECT plan_id, id, owner_id, done_at FROM retention_task WHERE org_id = ? AND done_at IS NOT NULL
+				ORDER BY done_at, id""")
+			.param(org.value())
+			.query((rs, n) -> new DoneTask(new PlanId(Sql.uuid(rs, "plan_id")), new TaskId(Sql.uuid(rs, "id")),
+					new PersonId(Sql.uuid(rs, "owner_id")), Sql.instant(rs, "done_at")))
+			.list();
 	}
 }

@@ -1,0 +1,2 @@
+/** The ledger, its sources, kudos, settings, badges, expectations and the knowledge-sharing record. */
+package org.tacit.recognition.internal;

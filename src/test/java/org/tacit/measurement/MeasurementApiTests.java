@@ -139,6 +139,28 @@ class MeasurementApiTests {
 	}
 
 	@Test
+	void communityHealthBreaksDownByCommunityAndAStoryMayCreditACommunity() {
+		org.tacit.support.CommunityFixture communities = new org.tacit.support.CommunityFixture(port, org);
+		String community = communities.launched(manager, contributor, "Maintenance practice", "maintenance");
+		communities.ask(contributor, community, "Which grease for the pumps?", "The old one is discontinued.");
+
+		JsonNode metrics = api(viewer).get(base + "/metrics").json();
+		assertThat(value(metrics, "communities-answered-share")).isZero();
+		assertThat(figure(metrics, "communities-answered-share").get("previous").isNull()).isTrue();
+		JsonNode byCommunity = api(viewer).get(base + "/metrics/communities-answered-share?by=community").json();
+		assertThat(byCommunity.get("parts")).hasSize(1);
+		assertThat(byCommunity.get("parts").get(0).get("key").asString()).isEqualTo(community);
+		assertThat(byCommunity.get("parts").get(0).get("label").asString()).isEqualTo("Maintenance practice");
+		assertThat(byCommunity.get("parts").get(0).get("value").asDouble()).isZero();
+		invalid(api(viewer).get(base + "/metrics/communities-answered-share?by=space"), "by");
+
+		Http.Response story = api(contributor).post(base + "/value-stories",
+				story("The community found a grease", 2, List.of(Map.of("type", "community", "id", community))));
+		assertThat(story.status()).as(story.toString()).isEqualTo(201);
+		assertThat(story.json().get("links").get(0).get("title").asString()).isEqualTo("Maintenance practice");
+	}
+
+	@Test
 	void successStoriesCreditTheKnowledgeTheyUsedWithTotalsPerPeriodAndPiece() {
 		Http api = api(contributor);
 		Map<String, Object> first = story("The checklist saved the shutdown", 80,

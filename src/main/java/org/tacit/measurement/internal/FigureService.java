@@ -111,6 +111,15 @@ public class FigureService {
 					.filter(p -> p.value() != null)
 					.collect(java.util.stream.Collectors.toMap(Snapshot.Part::key, Snapshot.Part::value, (a, b) -> a))
 				: Map.of();
+		if ("community".equals(by)) {
+			// a members-only community is named only to those who may see it
+			String hiddenCommunity = texts.get("measurement.by.hiddenCommunity");
+			return now.stream().map(p -> {
+				boolean visible = communities.community(access, new org.tacit.communities.CommunityId(
+						java.util.UUID.fromString(p.key()))).isPresent();
+				return visible ? new Part(p.key(), p.label(), p.value(), null) : new Part("", hiddenCommunity, p.value(), null);
+			}).toList();
+		}
 		return now.stream().map(p -> new Part(p.key(), p.label(), p.value(), before.get(p.key()))).toList();
 	}
 }

@@ -89,6 +89,36 @@ public interface KnowledgeLibrary {
 	}
 
 	/**
+	 * The library's activity figures of a period ({@code from} inclusive, {@code to} exclusive), per space,
+	 * for measurement: versions saved by kind, who saved them, "used this" marks, and, as of now, views
+	 * and how many published items are past their review-by date. Read-only, whoever asks.
+	 */
+	LibraryFigures figures(OrgId org, java.time.Instant from, java.time.Instant to);
+
+	/**
+	 * The library's figures of a period.
+	 *
+	 * @param spaces one entry per space of the organization, by name
+	 * @param contributors distinct people who saved a version in the period, over all spaces
+	 */
+	record LibraryFigures(List<SpaceFigures> spaces, long contributors) {
+	}
+
+	/**
+	 * One space's figures.
+	 *
+	 * @param contributions versions saved in the period (a new item's first version and every later save), by the item's kind
+	 * @param contributors distinct people who saved those versions
+	 * @param views times its items were opened, since they exist (views are counted, not dated)
+	 * @param reuses "used this" marks in the period
+	 * @param published its published items now
+	 * @param stale of those, how many are past their review-by date now
+	 */
+	record SpaceFigures(String spaceKey, String name, boolean membersOnly, java.util.Map<Kind, Long> contributions,
+			long contributors, long views, long reuses, long published, long stale) {
+	}
+
+	/**
 	 * An item as other modules show and link it.
 	 *
 	 * @param path its page, below the organization's root ({@code items/<id>})

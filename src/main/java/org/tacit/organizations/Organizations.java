@@ -50,6 +50,9 @@ public interface Organizations {
 	/** The members whose manager in the organization is {@code manager}, by name. */
 	java.util.List<PersonId> reportsOf(OrgId org, PersonId manager);
 
+	/** How many active people are members of the organization (for participation figures). */
+	long activeMemberCount(OrgId org);
+
 	/** A person as other modules may show them. */
 	record Member(PersonId id, String email, String name, Role role, boolean active) {
 	}

@@ -31,6 +31,28 @@ public interface KnowledgeSearch {
 	 */
 	List<Found> related(OrgAccess caller, String text, Set<String> types, Set<String> excludeIds, int limit);
 
+	/**
+	 * The organization's knowledge gaps for measurement, whoever asks: searches that found nothing and were
+	 * last made from {@code from} (inclusive) to {@code to} (exclusive), most searched first.
+	 *
+	 * @param limit how many of them to list, 0 to {@link #MAX_RESULTS}
+	 */
+	GapFigures gaps(org.tacit.organizations.OrgId org, java.time.Instant from, java.time.Instant to, int limit);
+
+	/**
+	 * Knowledge gaps of a period.
+	 *
+	 * @param searched queries without results last searched in the period
+	 * @param firstSearched of those, how many were searched for the first time in the period
+	 * @param top the most searched of them, with how often they were searched since first seen
+	 */
+	record GapFigures(long searched, long firstSearched, List<GapQuery> top) {
+	}
+
+	/** A query that found nothing. */
+	record GapQuery(String query, long searches, java.time.Instant firstSearchedAt, java.time.Instant lastSearchedAt) {
+	}
+
 	/** One result; {@code snippet} is HTML, escaped with the matches in {@code <mark>}. */
 	record Found(String type, String id, String parentId, String url, String title, String snippet, float score,
 			String kind, String status, List<String> tags) {

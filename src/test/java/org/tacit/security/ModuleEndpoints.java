@@ -17,5 +17,6 @@ final class ModuleEndpoints {
 		RetentionEndpoints.declare();
 		CommunitiesEndpoints.declare();
 		RecognitionEndpoints.declare();
+		MeasurementEndpoints.declare();
 	}
 }

@@ -120,6 +120,65 @@ class LibraryFacade implements KnowledgeLibrary {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public LibraryFigures figures(OrgId org, java.time.Instant from, java.time.Instant to) {
+		record Row(UUID space, String key, String name, boolean membersOnly) {
+		}
+		List<Row> spaceRows = jdbc.sql("SELECT id, space_key, name, members_only FROM library_space WHERE org_id = ? ORDER BY LOWER(name), space_key")
+			.params(org.value())
+			.query((rs, n) -> new Row(Sql.uuid(rs, "id"), rs.getString("space_key"), rs.getString("name"),
+					rs.getBoolean("members_only")))
+			.list();
+		java.util.Map<UUID, java.util.Map<Kind, Long>> contributions = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT i.space_id, i.kind, COUNT(*) AS n FROM library_version v JOIN library_item i ON i.id = v.item_id
+				WHERE i.org_id = ? AND v.created_at >= ? AND v.created_at < ? GROUP BY i.space_id, i.kind""")
+			.params(org.value(), Sql.utc(from), Sql.utc(to))
+			.query(rs -> {
+				contributions.computeIfAbsent(Sql.uuid(rs, "space_id"), k -> new java.util.EnumMap<>(Kind.class))
+					.put(Kind.valueOf(rs.getString("kind")), rs.getLong("n"));
+			});
+		java.util.Map<UUID, Long> contributors = perSpace(jdbc.sql("""
+				SELECT i.space_id, COUNT(DISTINCT v.author_id) AS n FROM library_version v JOIN library_item i ON i.id = v.item_id
+				WHERE i.org_id = ? AND v.created_at >= ? AND v.created_at < ? GROUP BY i.space_id""")
+			.params(org.value(), Sql.utc(from), Sql.utc(to)));
+		java.util.Map<UUID, Long> reuses = perSpace(jdbc.sql("""
+				SELECT i.space_id, COUNT(*) AS n FROM library_use u JOIN library_item i ON i.id = u.item_id
+				WHERE u.org_id = ? AND i.org_id = u.org_id AND u.used_at >= ? AND u.used_at < ? GROUP BY i.space_id""")
+			.params(org.value(), Sql.utc(from), Sql.utc(to)));
+		java.util.Map<UUID, Long> views = perSpace(jdbc.sql(
+				"SELECT space_id, SUM(views) AS n FROM library_item WHERE org_id = ? GROUP BY space_id").params(org.value()));
+		java.util.Map<UUID, Long> published = perSpace(jdbc.sql(
+				"SELECT space_id, COUNT(*) AS n FROM library_item WHERE org_id = ? AND status = 'PUBLISHED' GROUP BY space_id")
+			.params(org.value()));
+		java.util.Map<UUID, Long> stale = perSpace(jdbc.sql("""
+				SELECT space_id, COUNT(*) AS n FROM library_item WHERE org_id = ? AND status = 'PUBLISHED' AND review_by < ?
+				GROUP BY space_id""").params(org.value(), Sql.utc(clock.instant())));
+		long distinct = jdbc.sql("""
+				SELECT COUNT(DISTINCT v.author_id) FROM library_version v JOIN library_item i ON i.id = v.item_id
+				WHERE i.org_id = ? AND v.created_at >= ? AND v.created_at < ?""")
+			.params(org.value(), Sql.utc(from), Sql.utc(to))
+			.query(Long.class)
+			.single();
+		List<SpaceFigures> figures = spaceRows.stream()
+			.map(s -> new SpaceFigures(s.key(), s.name(), s.membersOnly(),
+					java.util.Map.copyOf(contributions.getOrDefault(s.space(), java.util.Map.of())),
+					contributors.getOrDefault(s.space(), 0L), views.getOrDefault(s.space(), 0L),
+					reuses.getOrDefault(s.space(), 0L), published.getOrDefault(s.space(), 0L),
+					stale.getOrDefault(s.space(), 0L)))
+			.toList();
+		return new LibraryFigures(figures, distinct);
+	}
+
+	private static java.util.Map<UUID, Long> perSpace(JdbcClient.StatementSpec query) {
+		java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+		query.query(rs -> {
+			counts.put(Sql.uuid(rs, "space_id"), rs.getLong("n"));
+		});
+		return counts;
+	}
+
+	@Override
 	public SpaceRef createSpace(OrgAccess caller, String key, String name, String description, boolean membersOnly) {
 		Space space = spaces.createFor(caller, key, name, description, membersOnly);
 		return new SpaceRef(space.key(), space.name(), space.membersOnly(), "spaces/" + space.key());

@@ -102,6 +102,15 @@ public class MemberStore {
 			.list();
 	}
 
+	long activeCount(OrgId org) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM organizations_membership m JOIN organizations_person p ON p.id = m.person_id
+				WHERE m.org_id = ? AND p.active = TRUE""")
+			.params(org.value())
+			.query(Long.class)
+			.single();
+	}
+
 	private static String filter(String query) {
 		return query == null || query.isBlank() ? ""
 				: " AND (LOWER(p.name) LIKE :q ESCAPE '\\' OR p.email LIKE :q ESCAPE '\\')";

@@ -121,6 +121,12 @@ public class OrganizationService implements Organizations {
 		return members.reportsOf(org, manager);
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public long activeMemberCount(OrgId org) {
+		return members.activeCount(org);
+	}
+
 	Optional<MemberRecord> findMemberRecord(OrgId org, String idOrEmail) {
 		if (idOrEmail == null || idOrEmail.isBlank()) {
 			return Optional.empty();

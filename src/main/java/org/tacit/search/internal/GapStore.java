@@ -68,6 +68,37 @@ class GapStore {
 		return jdbc.sql("SELECT COUNT(*) FROM search_gap WHERE org_id = :org").param("org", org).query(Long.class).single();
 	}
 
+	org.tacit.search.KnowledgeSearch.GapFigures figures(UUID org, Instant from, Instant to, int limit) {
+		long searched = jdbc.sql("""
+				SELECT COUNT(*) FROM search_gap WHERE org_id = :org AND last_searched_at >= :from AND last_searched_at < :to""")
+			.param("org", org)
+			.param("from", utc(from))
+			.param("to", utc(to))
+			.query(Long.class)
+			.single();
+		long first = jdbc.sql("""
+				SELECT COUNT(*) FROM search_gap WHERE org_id = :org AND first_searched_at >= :from AND first_searched_at < :to
+				  AND last_searched_at < :to""")
+			.param("org", org)
+			.param("from", utc(from))
+			.param("to", utc(to))
+			.query(Long.class)
+			.single();
+		List<org.tacit.search.KnowledgeSearch.GapQuery> top = limit == 0 ? List.of() : jdbc.sql("""
+				SELECT query_text, searches, first_searched_at, last_searched_at FROM search_gap
+				WHERE org_id = :org AND last_searched_at >= :from AND last_searched_at < :to
+				ORDER BY searches DESC, last_searched_at DESC, query_text LIMIT :limit""")
+			.param("org", org)
+			.param("from", utc(from))
+			.param("to", utc(to))
+			.param("limit", limit)
+			.query((rs, n) -> new org.tacit.search.KnowledgeSearch.GapQuery(rs.getString("query_text"),
+					rs.getLong("searches"), rs.getObject("first_searched_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("last_searched_at", OffsetDateTime.class).toInstant()))
+			.list();
+		return new org.tacit.search.KnowledgeSearch.GapFigures(searched, first, top);
+	}
+
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}

@@ -14,9 +14,19 @@ import org.tacit.shared.ProblemException;
 class SearchFacade implements KnowledgeSearch {
 
 	private final SearchService search;
+	private final GapStore gapStore;
 
-	SearchFacade(SearchService search) {
+	SearchFacade(SearchService search, GapStore gapStore) {
 		this.search = search;
+		this.gapStore = gapStore;
+	}
+
+	@Override
+	public GapFigures gaps(org.tacit.organizations.OrgId org, java.time.Instant from, java.time.Instant to, int limit) {
+		if (limit < 0 || limit > MAX_RESULTS) {
+			throw ProblemException.invalid("limit", "paging.size.range", MAX_RESULTS);
+		}
+		return gapStore.figures(org.value(), from, to, limit);
 	}
 
 	@Override

@@ -50,6 +50,12 @@ public interface Organizations {
 	/** The members whose manager in the organization is {@code manager}, by name. */
 	java.util.List<PersonId> reportsOf(OrgId org, PersonId manager);
 
+	/**
+	 * The active members of the organization, by name: for work that reaches each of them (the audience of
+	 * an announcement). Whoever asks; the calling module decides who may.
+	 */
+	java.util.List<Member> activeMembers(OrgId org);
+
 	/** A person as other modules may show them. */
 	record Member(PersonId id, String email, String name, Role role, boolean active) {
 	}

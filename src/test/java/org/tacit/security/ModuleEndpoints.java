@@ -16,5 +16,6 @@ final class ModuleEndpoints {
 		ProcessesEndpoints.declare();
 		RetentionEndpoints.declare();
 		CommunitiesEndpoints.declare();
+		DistributionEndpoints.declare();
 	}
 }

@@ -53,6 +53,12 @@ public interface Organizations {
 	/** How many active people are members of the organization (for participation figures). */
 	long activeMemberCount(OrgId org);
 
+	/**
+	 * The active members of the organization, by name: for work that reaches each of them (the audience of
+	 * an announcement). Whoever asks; the calling module decides who may.
+	 */
+	java.util.List<Member> activeMembers(OrgId org);
+
 	/** A person as other modules may show them. */
 	record Member(PersonId id, String email, String name, Role role, boolean active) {
 	}

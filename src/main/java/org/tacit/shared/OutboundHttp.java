@@ -94,17 +94,33 @@ public final class OutboundHttp implements AutoCloseable {
 	private final Resolver resolver;
 	private final Limits limits;
 	private final Predicate<InetAddress> allowed;
+	private final java.util.Set<String> allowedHosts;
 	private final CloseableHttpClient client;
 
 	public OutboundHttp(Resolver resolver, Limits limits) {
 		this(resolver, limits, OutboundHttp::isPublic);
 	}
 
+	/**
+	 * As {@link #OutboundHttp(Resolver, Limits)}, except that the hosts an operator allowed on purpose (an
+	 * internal webhook receiver, written as a name or an address exactly as in the URL, lower case) may
+	 * be reached whatever addresses they have. Every other host is checked as usual.
+	 */
+	public OutboundHttp(Resolver resolver, Limits limits, java.util.Set<String> allowedHosts) {
+		this(resolver, limits, OutboundHttp::isPublic, allowedHosts);
+	}
+
 	/** For tests that stand a local server in for the internet: {@code allowed} decides which addresses may be reached. */
 	OutboundHttp(Resolver resolver, Limits limits, Predicate<InetAddress> allowed) {
+		this(resolver, limits, allowed, java.util.Set.of());
+	}
+
+	private OutboundHttp(Resolver resolver, Limits limits, Predicate<InetAddress> allowed,
+			java.util.Set<String> allowedHosts) {
 		this.resolver = resolver;
 		this.limits = limits;
 		this.allowed = allowed;
+		this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 		Timeout connect = Timeout.of(limits.connectTimeout());
 		Timeout read = Timeout.of(limits.readTimeout());
 		this.client = HttpClients.custom()
@@ -214,6 +230,14 @@ public final class OutboundHttp implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Refuses ({@link RefusedException}) an address that this client would not request, without making a
+	 * request: for checking an address when a person gives it (a webhook's URL). The name is looked up.
+	 */
+	public void verify(URI uri) {
+		check(uri);
+	}
+
 	/** Only http and https, with a host, without user information, and not to a refused address literal. */
 	void check(URI uri) {
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -256,6 +280,9 @@ public final class OutboundHttp implements AutoCloseable {
 		}
 		if (addresses.isEmpty()) {
 			throw new RefusedException("Unknown host: " + host);
+		}
+		if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+			return addresses;
 		}
 		for (InetAddress address : addresses) {
 			if (!allowed.test(address)) {

@@ -18,5 +18,6 @@ final class ModuleEndpoints {
 		CommunitiesEndpoints.declare();
 		RecognitionEndpoints.declare();
 		MeasurementEndpoints.declare();
+		DistributionEndpoints.declare();
 	}
 }

@@ -216,6 +216,22 @@ class OutboundHttpTests {
 	}
 
 	@Test
+	void onlyTheHostsAnOperatorAllowedMayBeInternal() {
+		try (OutboundHttp allowing = new OutboundHttp(stub, LIMITS, java.util.Set.of("Site.example"))) {
+			OutboundHttp.Response response = allowing.get(site("/ok"), Map.of());
+			assertThat(response.status()).isEqualTo(200);
+			assertThatThrownBy(() -> allowing.get(URI.create("http://internal.example/"), Map.of()))
+				.isInstanceOf(OutboundHttp.RefusedException.class);
+			assertThatThrownBy(() -> allowing.verify(URI.create("http://127.0.0.1/")))
+				.isInstanceOf(OutboundHttp.RefusedException.class);
+			assertThatThrownBy(() -> allowing.get(site("/to-loopback"), Map.of()))
+				.as("a redirect from an allowed host to another internal one")
+				.isInstanceOf(OutboundHttp.RefusedException.class);
+		}
+		assertThat(served).hasValue(2);
+	}
+
+	@Test
 	void theAddressRuleOfProduction() {
 		for (String internal : List.of("127.0.0.1", "10.0.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
 				"100.64.0.1", "0.1.2.3", "198.18.0.1", "192.0.2.1", "240.0.0.1", "::1", "::", "fe80::1", "fc00::1",

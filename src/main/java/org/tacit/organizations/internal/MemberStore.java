@@ -75,6 +75,14 @@ public class MemberStore {
 			.optional();
 	}
 
+	/** The active members, by name. */
+	List<MemberRecord> active(OrgId org) {
+		return jdbc.sql(SELECT + " AND p.active = TRUE ORDER BY LOWER(p.name), p.id")
+			.param("org", org.value())
+			.query(MEMBER)
+			.list();
+	}
+
 	Optional<MemberRecord> firstActiveAdmin(OrgId org) {
 		return jdbc.sql(SELECT + " AND m.role = 'ADMIN' AND p.active = TRUE ORDER BY m.created_at, p.id")
 			.param("org", org.value())

@@ -105,6 +105,12 @@ public class OrganizationService implements Organizations {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.List<Member> activeMembers(OrgId org) {
+		return members.active(org).stream().map(m -> new Member(m.id(), m.email(), m.name(), m.role(), m.active())).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public java.util.Map<PersonId, String> names(java.util.Collection<PersonId> people) {
 		return accounts.names(people);
 	}

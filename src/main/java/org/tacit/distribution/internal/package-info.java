@@ -1,0 +1,2 @@
+/** Follows, notifications, preferences, announcements, webhooks and the mail queue. */
+package org.tacit.distribution.internal;

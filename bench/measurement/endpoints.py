@@ -3,7 +3,7 @@
 breakdown by space, the dashboard page and the CSV export, each N times, and prints the median and the
 slowest in milliseconds. Use it on the organization bench/run imports (100,000 items):
 
-    bench/measurement.py --url http://127.0.0.1:18090 --org bench --token "$TOKEN" [--runs 20]
+    bench/measurement/endpoints.py --url http://127.0.0.1:18090 --org bench --token "$TOKEN" [--runs 20]
 
 The dashboard page needs a signed-in session: give --email and --password of a member, or it is skipped.
 Standard library only.

@@ -26,15 +26,6 @@ public interface CommunitiesOfPractice {
 	List<CommunityHealth> health(OrgId org);
 
 	/**
-	 * What shows people's expertise in one community, when the whole organization sees it (a members-only
-	 * community tells the organization nothing): each holder of a charter role, with the community's domain.
-	 */
-	List<Credit> charterRoles(OrgId org, CommunityId community);
-
-	/** {@link #charterRoles(OrgId, CommunityId)} for every community of the organization, for a rebuild. */
-	List<Credit> charterRoles(OrgId org);
-
-	/**
 	 * The accepted answer of a question, as a credit to its author with the question's tags and the
 	 * community's domain; empty if none is accepted or the community is members-only.
 	 */
@@ -49,15 +40,20 @@ public interface CommunitiesOfPractice {
 	 */
 	List<RoleHolder> roleHolders(OrgId org, CommunityId community);
 
-	/** A person named in a role of a community's charter, since the community launched (or was proposed). */
-	record RoleHolder(CommunityId community, PersonId person, CharterRole role, java.time.Instant since) {
+	/**
+	 * A person named in a role of a community's charter, since the community launched (or was proposed),
+	 * with the community's domain tags and whether it is members-only.
+	 */
+	record RoleHolder(CommunityId community, PersonId person, CharterRole role, java.time.Instant since,
+			List<String> domain, boolean membersOnly) {
 	}
 
 	/**
-	 * A person's credit for expertise.
+	 * An accepted answer as a credit to its author.
 	 *
-	 * @param record the community (charter roles) or the question (accepted answers)
-	 * @param at since when it holds
+	 * @param record the question
+	 * @param tags the question's tags and the community's domain
+	 * @param at when the answer was accepted
 	 */
 	record Credit(PersonId person, java.util.UUID record, List<String> tags, java.time.Instant at) {
 	}

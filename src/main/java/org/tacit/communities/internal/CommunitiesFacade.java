@@ -68,33 +68,6 @@ class CommunitiesFacade implements CommunitiesOfPractice {
 	}
 	@Override
 	@Transactional(readOnly = true)
-	public List<Credit> charterRoles(OrgId org, CommunityId community) {
-		return roles(org, "AND c.id = ?", community.value());
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public List<Credit> charterRoles(OrgId org) {
-		return roles(org, "", null);
-	}
-
-	private List<Credit> roles(OrgId org, String condition, Object parameter) {
-		var query = jdbc.sql("""
-				SELECT r.person_id, c.id, c.tags, COALESCE(c.launched_at, c.created_at) AS since
-				FROM communities_role r JOIN communities_community c ON c.id = r.community_id
-				WHERE c.org_id = ? AND c.members_only = FALSE %s ORDER BY c.id, r.position""".formatted(condition))
-			.param(org.value());
-		if (parameter != null) {
-			query = query.param(parameter);
-		}
-		return query
-			.query((rs, n) -> new Credit(new PersonId(Sql.uuid(rs, "person_id")), Sql.uuid(rs, "id"),
-					Checks.joined(rs.getString("tags")), Sql.instant(rs, "since")))
-			.list();
-	}
-
-	@Override
-	@Transactional(readOnly = true)
 	public Optional<Credit> acceptedAnswer(OrgId org, ThreadId question) {
 		return answers(org, "AND t.id = ?", question.value()).stream().findFirst();
 	}
@@ -127,7 +100,7 @@ class CommunitiesFacade implements CommunitiesOfPractice {
 	@Transactional(readOnly = true)
 	public List<RoleHolder> roleHolders(OrgId org, CommunityId community) {
 		var query = jdbc.sql("""
-				SELECT r.person_id, r.role, c.id, COALESCE(c.launched_at, c.created_at) AS since
+				SELECT r.person_id, r.role, c.id, c.tags, c.members_only, COALESCE(c.launched_at, c.created_at) AS since
 				FROM communities_role r JOIN communities_community c ON c.id = r.community_id
 				WHERE c.org_id = ? %s ORDER BY c.id, r.position""".formatted(community == null ? "" : "AND c.id = ?"))
 			.param(org.value());
@@ -136,7 +109,8 @@ class CommunitiesFacade implements CommunitiesOfPractice {
 		}
 		return query
 			.query((rs, n) -> new RoleHolder(new CommunityId(Sql.uuid(rs, "id")), new PersonId(Sql.uuid(rs, "person_id")),
-					CharterRole.valueOf(rs.getString("role")), Sql.instant(rs, "since")))
+					CharterRole.valueOf(rs.getString("role")), Sql.instant(rs, "since"), Checks.joined(rs.getString("tags")),
+					rs.getBoolean("members_only")))
 			.list();
 	}
 }

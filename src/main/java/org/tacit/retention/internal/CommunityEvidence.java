@@ -33,8 +33,10 @@ class CommunityEvidence {
 	@ApplicationModuleListener
 	void on(CommunityRoleAssigned event) {
 		evidence.forget(event.org(), COMMUNITY, event.community().toString());
-		communities.charterRoles(event.org(), event.community())
-			.forEach(credit -> evidence.record(event.org(), role(credit)));
+		communities.roleHolders(event.org(), event.community())
+			.stream()
+			.filter(holder -> !holder.membersOnly())
+			.forEach(holder -> evidence.record(event.org(), role(holder)));
 	}
 
 	@ApplicationModuleListener
@@ -44,9 +46,9 @@ class CommunityEvidence {
 			.ifPresent(credit -> evidence.record(event.org(), answer(credit)));
 	}
 
-	private static Evidence role(CommunitiesOfPractice.Credit credit) {
-		return new Evidence(credit.person(), EvidenceKind.COMMUNITY_ROLE, COMMUNITY, credit.record().toString(),
-				credit.tags(), credit.at());
+	private static Evidence role(CommunitiesOfPractice.RoleHolder holder) {
+		return new Evidence(holder.person(), EvidenceKind.COMMUNITY_ROLE, COMMUNITY, holder.community().toString(),
+				holder.domain(), holder.since());
 	}
 
 	private static Evidence answer(CommunitiesOfPractice.Credit credit) {
@@ -76,7 +78,10 @@ class CommunityEvidence {
 
 		@Override
 		public void forEach(OrgId org, Consumer<Evidence> sink) {
-			communities.charterRoles(org).forEach(credit -> sink.accept(role(credit)));
+			communities.roleHolders(org, null)
+				.stream()
+				.filter(holder -> !holder.membersOnly())
+				.forEach(holder -> sink.accept(role(holder)));
 		}
 	}
 

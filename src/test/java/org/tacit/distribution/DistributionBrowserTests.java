@@ -3,6 +3,7 @@ package org.tacit.distribution;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,13 +49,6 @@ class DistributionBrowserTests {
 	@Autowired
 	ApplicationContext context;
 
-	private static void signIn(Page page, String email) {
-		page.navigate("/login");
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(TestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile("/login"));
-	}
 
 	private static void fitsTheWindow(Page page) {
 		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");

@@ -3,12 +3,12 @@ package org.tacit.lessons;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -67,13 +67,6 @@ class LessonsBrowserTests {
 			.get("/api/v1/orgs/" + org.slug() + "/search?q=valves&type=lesson").json().get("total").asInt()).isEqualTo(1));
 	}
 
-	private static void signIn(Page page, String email) {
-		page.navigate("/login");
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(TestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile("/login"));
-	}
 
 	private static void fitsTheWindow(Page page) {
 		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");

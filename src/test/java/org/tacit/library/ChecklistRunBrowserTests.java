@@ -2,9 +2,9 @@ package org.tacit.library;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tacit.support.BrowserSupport.signIn;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
@@ -58,13 +58,6 @@ class ChecklistRunBrowserTests {
 		item = "/o/" + org.slug() + "/items/" + id;
 	}
 
-	private static void signIn(Page page, String email) {
-		page.navigate("/login");
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(TestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile("/login"));
-	}
 
 	private static void fitsTheWindow(Page page) {
 		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");

@@ -1,6 +1,7 @@
 package org.tacit.library;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,13 +51,6 @@ class LibraryBrowserTests {
 			.post("/api/v1/orgs/" + org.slug() + "/spaces", Map.of("key", "OPS", "name", "Operations"));
 	}
 
-	private static void signIn(Page page, String email) {
-		page.navigate("/login");
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(TestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile("/login"));
-	}
 
 	private static Page.GetByRoleOptions named(String name) {
 		return new Page.GetByRoleOptions().setName(name);

@@ -2,11 +2,11 @@ package org.tacit.measurement;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -76,13 +76,6 @@ class MeasurementBrowserTests {
 		check(api.post(base + "/lessons/" + id + "/transitions", Map.of("to", "EMBEDDED")), 200);
 	}
 
-	private static void signIn(Page page, String email) {
-		page.navigate("/login");
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(TestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile("/login"));
-	}
 
 	private static void fitsTheWindow(Page page) {
 		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");

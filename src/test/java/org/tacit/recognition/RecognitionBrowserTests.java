@@ -2,10 +2,10 @@ package org.tacit.recognition;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tacit.support.BrowserSupport.signIn;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +46,6 @@ class RecognitionBrowserTests {
 		f = new RecognitionFixture(port, new TestData(context, port));
 	}
 
-	private static void signIn(Page page, String email) {
-		page.navigate("/login");
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(TestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile("/login"));
-	}
 
 	private static Page.GetByRoleOptions named(String name) {
 		return new Page.GetByRoleOptions().setName(name).setExact(true);

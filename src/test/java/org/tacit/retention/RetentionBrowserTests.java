@@ -1,6 +1,7 @@
 package org.tacit.retention;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,13 +49,6 @@ class RetentionBrowserTests {
 		new LibraryFixture(port, org).space("OPS");
 	}
 
-	private static void signIn(Page page, String email) {
-		page.navigate("/login");
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill(TestData.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile("/login"));
-	}
 
 	private static Page.GetByRoleOptions named(String name) {
 		return new Page.GetByRoleOptions().setName(name).setExact(true);

@@ -165,4 +165,16 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
 	public String baseUrl() {
 		return baseUrl;
 	}
+
+	/** Signs {@code email} in through the sign-in form (the password every {@link TestData} person has). */
+	public static void signIn(Page page, String email) {
+		page.navigate("/login");
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill(TestData.PASSWORD);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign in")).click();
+		com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page)
+			.not()
+			.hasURL(java.util.regex.Pattern.compile("/login"));
+	}
 }

@@ -3,6 +3,7 @@ package org.tacit.distribution;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tacit.support.BrowserSupport.fitsTheWindow;
 import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.Duration;
@@ -48,12 +49,6 @@ class DistributionBrowserTests {
 
 	@Autowired
 	ApplicationContext context;
-
-
-	private static void fitsTheWindow(Page page) {
-		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
-		assertThat(fits).as("no horizontal scroll on %s", page.url()).isEqualTo(true);
-	}
 
 	@Test
 	void aFollowedTagReachesTheFeedAndTheMailboxAndAnAnnouncementIsAcknowledged() {

@@ -3,6 +3,9 @@ package org.tacit.lessons;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.tacit.support.BrowserSupport.button;
+import static org.tacit.support.BrowserSupport.fitsTheWindow;
+import static org.tacit.support.BrowserSupport.link;
 import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.Duration;
@@ -65,20 +68,6 @@ class LessonsBrowserTests {
 		// the past lesson is in the index before the review asks for suggestions
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Http.api(port, editor.token())
 			.get("/api/v1/orgs/" + org.slug() + "/search?q=valves&type=lesson").json().get("total").asInt()).isEqualTo(1));
-	}
-
-
-	private static void fitsTheWindow(Page page) {
-		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
-		assertThat(fits).as("no horizontal scroll on %s", page.url()).isEqualTo(true);
-	}
-
-	private static Locator button(Page page, String name) {
-		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-	}
-
-	private static Locator link(Page page, String name) {
-		return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
 	}
 
 	@Test

@@ -58,7 +58,6 @@ class ChecklistRunBrowserTests {
 		item = "/o/" + org.slug() + "/items/" + id;
 	}
 
-
 	private static void fitsTheWindow(Page page) {
 		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
 		Object widths = page.evaluate("() => document.documentElement.scrollWidth + ' > ' + window.innerWidth");

@@ -51,7 +51,6 @@ class LibraryBrowserTests {
 			.post("/api/v1/orgs/" + org.slug() + "/spaces", Map.of("key", "OPS", "name", "Operations"));
 	}
 
-
 	private static Page.GetByRoleOptions named(String name) {
 		return new Page.GetByRoleOptions().setName(name);
 	}

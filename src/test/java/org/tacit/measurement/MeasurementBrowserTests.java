@@ -2,6 +2,9 @@ package org.tacit.measurement;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tacit.support.BrowserSupport.button;
+import static org.tacit.support.BrowserSupport.fitsTheWindow;
+import static org.tacit.support.BrowserSupport.link;
 import static org.tacit.support.BrowserSupport.signIn;
 
 import java.time.LocalDate;
@@ -74,20 +77,6 @@ class MeasurementBrowserTests {
 		check(api.post(base + "/lessons/" + id + "/transitions", Map.of("to", "ACTIONED")), 200);
 		check(api.post(base + "/lessons/" + id + "/links", Map.of("itemId", checklist, "step", 2)), 201);
 		check(api.post(base + "/lessons/" + id + "/transitions", Map.of("to", "EMBEDDED")), 200);
-	}
-
-
-	private static void fitsTheWindow(Page page) {
-		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
-		assertThat(fits).as("no horizontal scroll on %s", page.url()).isEqualTo(true);
-	}
-
-	private static Locator link(Page page, String name) {
-		return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-	}
-
-	private static Locator button(Page page, String name) {
-		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
 	}
 
 	@Test

@@ -46,7 +46,6 @@ class RecognitionBrowserTests {
 		f = new RecognitionFixture(port, new TestData(context, port));
 	}
 
-
 	private static Page.GetByRoleOptions named(String name) {
 		return new Page.GetByRoleOptions().setName(name).setExact(true);
 	}

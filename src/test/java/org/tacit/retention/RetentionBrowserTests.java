@@ -49,7 +49,6 @@ class RetentionBrowserTests {
 		new LibraryFixture(port, org).space("OPS");
 	}
 
-
 	private static Page.GetByRoleOptions named(String name) {
 		return new Page.GetByRoleOptions().setName(name).setExact(true);
 	}

@@ -177,4 +177,22 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
 			.not()
 			.hasURL(java.util.regex.Pattern.compile("/login"));
 	}
+
+	/** Fails when the page scrolls sideways (every page must fit a laptop screen). */
+	public static void fitsTheWindow(Page page) {
+		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+		org.assertj.core.api.Assertions.assertThat(fits).as("no horizontal scroll on %s", page.url()).isEqualTo(true);
+	}
+
+	/** The link with exactly this accessible name. */
+	public static com.microsoft.playwright.Locator link(Page page, String name) {
+		return page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	/** The button with exactly this accessible name. */
+	public static com.microsoft.playwright.Locator button(Page page, String name) {
+		return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
 }

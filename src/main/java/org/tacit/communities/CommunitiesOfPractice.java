@@ -27,11 +27,12 @@ public interface CommunitiesOfPractice {
 
 	/**
 	 * The accepted answer of a question, as a credit to its author with the question's tags and the
-	 * community's domain; empty if none is accepted or the community is members-only.
+	 * community's domain; empty if none is accepted. Members-only communities' answers are included, marked
+	 * as such: the caller decides who may see what.
 	 */
 	Optional<Credit> acceptedAnswer(OrgId org, ThreadId question);
 
-	/** Every accepted answer of the organization's communities that the whole organization sees, for a rebuild. */
+	/** Every accepted answer of the organization's communities (members-only ones marked), for a rebuild. */
 	List<Credit> acceptedAnswers(OrgId org);
 
 	/**
@@ -54,8 +55,10 @@ public interface CommunitiesOfPractice {
 	 * @param record the question
 	 * @param tags the question's tags and the community's domain
 	 * @param at when the answer was accepted
+	 * @param membersOnly whether the community is members-only (its answers are not public expertise)
 	 */
-	record Credit(PersonId person, java.util.UUID record, List<String> tags, java.time.Instant at) {
+	record Credit(PersonId person, java.util.UUID record, List<String> tags, java.time.Instant at,
+			boolean membersOnly) {
 	}
 
 	/**

@@ -104,4 +104,34 @@ class RecognitionSourcesTests {
 		assertThat(Http.api(port, org.admin().token()).post(base + "/recognition/rebuild", Map.of()).status()).isEqualTo(200);
 		assertThat(keys()).isEqualTo(before);
 	}
+
+	@Test
+	void anAnswerAcceptedInAMembersOnlyCommunityCountsWithoutShowingItsTitleToOutsiders() {
+		TestData.Person sponsor = data.member(org, "EDITOR");
+		TestData.Person leader = data.member(org, "CONTRIBUTOR");
+		TestData.Person author = data.member(org, "CONTRIBUTOR");
+		TestData.Person manager = data.member(org, "KNOWLEDGE_MANAGER");
+		CommunityFixture communities = new CommunityFixture(port, org);
+		String community = communities.propose(leader, "Incident response", true, "incidents").get("id").asString();
+		Http steward = as(leader);
+		assertThat(steward.put(base + "/communities/" + community + "/charter",
+				CommunityFixture.completeCharter(sponsor, leader)).status()).isEqualTo(200);
+		assertThat(steward.post(base + "/communities/" + community + "/launch", Map.of()).status()).isEqualTo(200);
+		assertThat(steward.post(base + "/communities/" + community + "/members", Map.of("person", author.email()))
+			.status()).isEqualTo(200);
+		communities.join(author, community);
+		String question = communities.ask(leader, community, "Who calls the regulator?", "After a spill")
+			.get("id").asString();
+		String answer = communities.answer(author, question, "The duty manager, within the hour").get("id").asString();
+		assertThat(steward.post(base + "/posts/" + answer + "/accept", Map.of()).status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(kinds(author)).containsExactly("ANSWER_ACCEPTED"));
+		JsonNode own = as(author).get(base + "/people/" + author.id() + "/ledger").json().get("items").get(0);
+		assertThat(own.get("title").asString()).isEqualTo("Who calls the regulator?");
+		JsonNode outsider = as(manager).get(base + "/people/" + author.id() + "/ledger").json().get("items").get(0);
+		assertThat(outsider.get("kind").asString()).isEqualTo("ANSWER_ACCEPTED");
+		assertThat(outsider.get("title").isNull()).as("the title of a members-only question").isTrue();
+		assertThat(outsider.get("path").isNull()).isTrue();
+	}
 }

@@ -61,6 +61,19 @@ class ExpertiseFromLessonsAndCommunitiesTests {
 		String community = communities.launched(sponsor, leader, "Water network", "hydrants", "mains");
 		communities.join(answerer, community);
 		communities.join(better, community);
+		// nothing from a members-only community (accepted first, so its listener has run when the public answers show)
+		String hidden = communities.propose(secretive, "Leak detection", true, "hydrants").get("id").asString();
+		Http secret = Http.api(port, secretive.token());
+		assertThat(secret.put(base + "/communities/" + hidden + "/charter",
+				CommunityFixture.completeCharter(secretive, secretive)).status()).isEqualTo(200);
+		assertThat(secret.post(base + "/communities/" + hidden + "/launch", Map.of()).status()).isEqualTo(200);
+		assertThat(secret.post(base + "/communities/" + hidden + "/members", Map.of("person", better.email())).status())
+			.isEqualTo(200);
+		communities.join(better, hidden);
+		String secretQuestion = communities.ask(secretive, hidden, "Which valve leaks first?", "In winter").get("id")
+			.asString();
+		String secretAnswer = communities.answer(better, secretQuestion, "The old brass ones").get("id").asString();
+		assertThat(secret.post(base + "/posts/" + secretAnswer + "/accept", Map.of()).status()).isEqualTo(200);
 		String question = communities.ask(leader, community, "How long to flush?", "After a repair").get("id")
 			.asString();
 		String first = communities.answer(answerer, question, "Five minutes").get("id").asString();
@@ -72,12 +85,6 @@ class ExpertiseFromLessonsAndCommunitiesTests {
 		assertThat(Http.api(port, leader.token()).post(base + "/posts/" + second + "/accept", Map.of()).status())
 			.isEqualTo(200);
 
-		// nothing from a members-only community
-		String hidden = communities.propose(secretive, "Leak detection", true, "hydrants").get("id").asString();
-		Http secret = Http.api(port, secretive.token());
-		assertThat(secret.put(base + "/communities/" + hidden + "/charter",
-				CommunityFixture.completeCharter(secretive, secretive)).status()).isEqualTo(200);
-		assertThat(secret.post(base + "/communities/" + hidden + "/launch", Map.of()).status()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(kinds(viewer, base, author)).containsExactly("LESSON_VALIDATED");
@@ -86,6 +93,9 @@ class ExpertiseFromLessonsAndCommunitiesTests {
 			assertThat(kinds(viewer, base, better)).containsExactly("ANSWER_ACCEPTED");
 			assertThat(kinds(viewer, base, answerer)).as("the answer accepted before").isEmpty();
 		});
+		assertThat(viewer.get(base + "/people/" + better.id() + "/expertise").json().get("derived")
+			.findValues("hidden")).as("no evidence from the members-only community, not even hidden")
+			.allMatch(count -> count.asInt() == 0);
 		assertThat(kinds(viewer, base, secretive)).isEmpty();
 		JsonNode experts = viewer.get(base + "/experts?topic=hydrants").json();
 		assertThat(experts.get("items").findValuesAsString("person")).containsExactlyInAnyOrder(author.id().toString(),
@@ -100,6 +110,10 @@ class ExpertiseFromLessonsAndCommunitiesTests {
 		assertThat(viewer.get(base + "/experts?topic=hydrants").json().get("items").findValuesAsString("person"))
 			.containsExactlyInAnyOrderElementsOf(experts.get("items").findValuesAsString("person"));
 		assertThat(kinds(viewer, base, answerer)).isEmpty();
+		assertThat(viewer.get(base + "/people/" + better.id() + "/expertise").json().get("derived")
+			.findValues("hidden")).as("the members-only answer is no public expertise")
+			.isNotEmpty()
+			.allMatch(count -> count.asInt() == 0);
 		assertThat(Http.api(port, editor.token())
 			.post(base + "/lessons/" + lessonId + "/transitions", Map.of("to", "REJECTED", "reason", "Wrong cause"))
 			.status()).isEqualTo(200);

@@ -80,10 +80,10 @@ class CommunitiesFacade implements CommunitiesOfPractice {
 
 	private List<Credit> answers(OrgId org, String condition, Object parameter) {
 		var query = jdbc.sql("""
-				SELECT p.author_id, t.id, t.tags, c.tags AS domain, t.accepted_at
+				SELECT p.author_id, t.id, t.tags, c.tags AS domain, c.members_only, t.accepted_at
 				FROM communities_thread t JOIN communities_post p ON p.id = t.accepted_post_id
 				JOIN communities_community c ON c.id = t.community_id
-				WHERE t.org_id = ? AND c.members_only = FALSE %s ORDER BY t.accepted_at, t.id""".formatted(condition))
+				WHERE t.org_id = ? %s ORDER BY t.accepted_at, t.id""".formatted(condition))
 			.param(org.value());
 		if (parameter != null) {
 			query = query.param(parameter);
@@ -92,7 +92,7 @@ class CommunitiesFacade implements CommunitiesOfPractice {
 			java.util.Set<String> tags = new java.util.LinkedHashSet<>(Checks.joined(rs.getString("tags")));
 			tags.addAll(Checks.joined(rs.getString("domain")));
 			return new Credit(new PersonId(Sql.uuid(rs, "author_id")), Sql.uuid(rs, "id"), List.copyOf(tags),
-					Sql.instant(rs, "accepted_at"));
+					Sql.instant(rs, "accepted_at"), rs.getBoolean("members_only"));
 		}).list();
 	}
 

@@ -11,8 +11,9 @@ import org.tacit.communities.CommunityRoleAssigned;
 import org.tacit.organizations.OrgId;
 
 /**
- * The communities' credits: accepted answers (in communities the whole organization sees, as the
- * communities module gives them) and the roles of each charter (with the role as detail).
+ * The communities' credits: accepted answers (members-only communities' too: a record shows the
+ * question's title only to those who may see it, as it does for a members-only space's items) and the
+ * roles of each charter (with the role as detail).
  */
 @Component
 class CommunityLedger implements LedgerSource {

@@ -43,6 +43,7 @@ class CommunityEvidence {
 	void on(AnswerAccepted event) {
 		evidence.forget(event.org(), QUESTION, event.question().value().toString());
 		communities.acceptedAnswer(event.org(), event.question())
+			.filter(credit -> !credit.membersOnly())
 			.ifPresent(credit -> evidence.record(event.org(), answer(credit)));
 	}
 
@@ -107,7 +108,10 @@ class CommunityEvidence {
 
 		@Override
 		public void forEach(OrgId org, Consumer<Evidence> sink) {
-			communities.acceptedAnswers(org).forEach(credit -> sink.accept(answer(credit)));
+			communities.acceptedAnswers(org)
+				.stream()
+				.filter(credit -> !credit.membersOnly())
+				.forEach(credit -> sink.accept(answer(credit)));
 		}
 	}
 }

@@ -162,6 +162,30 @@ class RecognitionApiTests {
 	}
 
 	@Test
+	void theRecordExportsAsAPdfWithItsReuseAndKudosForTheManagerOnly() throws Exception {
+		f.reusedByTwo();
+		assertThat(f.kudos(f.user1, f.author.email(), "Thanks for the Ærø checklist", f.template).status()).isEqualTo(201);
+		String pdf = "/o/" + f.org.slug() + "/people/" + f.author.id() + "/record.pdf";
+
+		Http manager = Http.browser(port);
+		manager.signIn(f.manager.email(), TestData.PASSWORD);
+		Http.Binary file = manager.getBytes(pdf);
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.header("content-type")).containsExactly("application/pdf");
+		assertThat(file.header("content-disposition").get(0)).startsWith("attachment; filename=\"record-");
+		try (var document = org.apache.pdfbox.Loader.loadPDF(file.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Quarterly report template")
+				.contains("Thanks for the Ærø checklist")
+				.contains("2 uses by 2 people");
+		}
+
+		Http other = Http.browser(port);
+		other.signIn(f.user1.email(), TestData.PASSWORD);
+		assertThat(other.getBytes(pdf).status()).isEqualTo(403);
+	}
+
+	@Test
 	void recordsAreForThePersonTheirManagerKnowledgeManagersAndAdministratorsOnly() {
 		String record = base + "/people/" + f.author.id() + "/record";
 		assertThat(f.as(f.author).get(record).status()).isEqualTo(200);

@@ -25,6 +25,7 @@ final class RecognitionEndpoints {
 		Endpoints.declare("GET /api/v1/orgs/{org}/people/{id}/record", member(KNOWLEDGE_MANAGER));
 		Endpoints.declare("GET /o/{org}/people/{id}/record", member(KNOWLEDGE_MANAGER));
 		Endpoints.declare("GET /o/{org}/people/{id}/record.csv", member(KNOWLEDGE_MANAGER));
+		Endpoints.declare("GET /o/{org}/people/{id}/record.pdf", member(KNOWLEDGE_MANAGER));
 		Endpoints.declare("GET /o/{org}/recognition", member(VIEWER));
 		Endpoints.declare("GET /api/v1/orgs/{org}/teams/{managerId}/records", member(KNOWLEDGE_MANAGER));
 		Endpoints.declare("GET /o/{org}/teams/{managerId}", member(KNOWLEDGE_MANAGER));

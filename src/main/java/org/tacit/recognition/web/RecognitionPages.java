@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -39,8 +40,11 @@ import org.tacit.shared.Paging;
 import org.tacit.shared.ProblemException;
 import org.tacit.shared.web.Forms;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
- * Recognition pages: a person's knowledge-sharing record (printable, with a CSV export), the kudos they
+ * Recognition pages: a person's knowledge-sharing record (printable, with CSV and PDF exports), the kudos they
  * received with the form to thank them, a manager's team side by side, leaderboards, and the settings and
  * expectations of the organization.
  */
@@ -60,10 +64,11 @@ class RecognitionPages {
 	private final Ledger ledger;
 	private final Forms forms;
 	private final Clock clock;
+	private final RecordPdf pdf;
 
 	RecognitionPages(Organizations organizations, RecordService records, KudosService kudos, RecordAccess access,
 			SettingsService settings, ExpectationService expectations, Leaderboards leaderboards, Ledger ledger, Forms forms,
-			Clock clock) {
+			Clock clock, RecordPdf pdf) {
 		this.organizations = organizations;
 		this.records = records;
 		this.kudos = kudos;
@@ -74,6 +79,7 @@ class RecognitionPages {
 		this.ledger = ledger;
 		this.forms = forms;
 		this.clock = clock;
+		this.pdf = pdf;
 	}
 
 	@GetMapping("/o/{org}/recognition")
@@ -118,6 +124,23 @@ class RecognitionPages {
 		Period period = Period.parse(from, to, clock);
 		KnowledgeRecord record = records.record(caller, id, period);
 		return csv(List.of(record), "record-" + period.from() + "-" + period.to() + ".csv");
+	}
+
+	@GetMapping("/o/{org}/people/{id}/record.pdf")
+	ResponseEntity<byte[]> recordPdf(@PathVariable String org, @PathVariable String id,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			HttpServletRequest request, HttpServletResponse response, Locale locale) {
+		OrgAccess caller = organizations.access(org);
+		Period period = Period.parse(from, to, clock);
+		KnowledgeRecord record = records.record(caller, id, period);
+		byte[] pdf = this.pdf.render("recognition/record-pdf", Map.of("currentOrg", caller, "record", record,
+				"self", caller.personId().equals(record.person()), "settings", settings.of(caller.orgId())), locale,
+				request, response);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"record-" + period.from() + "-" + period.to() + ".pdf\"")
+			.body(pdf);
 	}
 
 	private static ResponseEntity<String> csv(List<KnowledgeRecord> list, String fileName) {

@@ -17,6 +17,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,6 +58,11 @@ class RecordPdf {
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
+			// the page needs nothing from outside: no request leaves the server while rendering
+			builder.useExternalResourceAccessControl((uri, type) -> false,
+					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+			builder.useExternalResourceAccessControl((uri, type) -> false,
+					ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
 			font(builder, FONTS, 400);
 			font(builder, BOLD_FONTS, 700);
 			builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html, base)), base);

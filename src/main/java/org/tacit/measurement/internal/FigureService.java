@@ -95,6 +95,27 @@ public class FigureService {
 		return Figure.of(metric, snapshot(access, period).value(metric), previous, targets.all(access.orgId()).get(metric));
 	}
 
+	/**
+	 * The organization's teams: each active member who has active members reporting to them (their manager
+	 * in the organization), with those reports; by the manager's name.
+	 */
+	private List<Snapshot.Team> teams(OrgAccess access) {
+		List<Organizations.Member> members = organizations.activeMembers(access.orgId());
+		java.util.Set<org.tacit.organizations.PersonId> active = new java.util.HashSet<>();
+		members.forEach(m -> active.add(m.id()));
+		List<Snapshot.Team> teams = new java.util.ArrayList<>();
+		for (Organizations.Member manager : members) {
+			List<org.tacit.organizations.PersonId> reports = organizations.reportsOf(access.orgId(), manager.id())
+				.stream()
+				.filter(active::contains)
+				.toList();
+			if (!reports.isEmpty()) {
+				teams.add(new Snapshot.Team(manager.id(), texts.get("measurement.by.teamOf", manager.name()), reports));
+			}
+		}
+		return teams;
+	}
+
 	/** A part of a figure broken down, with the same part in the previous period. */
 	public record Part(String key, String label, Double value, Double previous) {
 	}
@@ -102,6 +123,16 @@ public class FigureService {
 	/** A figure by space, kind or community; 400 for a breakdown the figure does not have. */
 	@Transactional(readOnly = true)
 	public List<Part> breakdown(OrgAccess access, Metric metric, Period period, String by) {
+		if ("team".equals(by) && metric.breakdowns().contains(by)) {
+			List<Snapshot.Team> teams = teams(access);
+			Map<String, Double> before = new java.util.HashMap<>();
+			snapshot(access, period.previous()).byTeam(metric, teams)
+				.forEach(p -> before.put(p.key(), p.value()));
+			return snapshot(access, period).byTeam(metric, teams)
+				.stream()
+				.map(p -> new Part(p.key(), p.label(), p.value(), before.get(p.key())))
+				.toList();
+		}
 		boolean names = access.can(Role.KNOWLEDGE_MANAGER);
 		String hidden = texts.get("measurement.by.membersOnly");
 		List<Snapshot.Part> now = snapshot(access, period).by(metric, by, names, hidden);

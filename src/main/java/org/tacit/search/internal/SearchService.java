@@ -124,6 +124,9 @@ public class SearchService {
 			}
 			return found;
 		});
+		if (recordGap) {
+			gaps.counted(org, request.q(), results.total() == 0, clock.instant());
+		}
 		if (recordGap && results.total() == 0) {
 			record(org, request.q());
 		}

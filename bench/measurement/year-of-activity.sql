@@ -54,7 +54,7 @@ UPDATE library_activity_daily SET views = MOD(contributions * 7 + reuses * 3, 17
 
 -- searches: 2,000 a day, 150 of them without results; 5,000 different gaps over the year
 INSERT INTO search_daily (org_id, on_day, searches, zero_results)
-SELECT @ORG, CURRENT_DATE - X, 2000, 150 FROM SYSTEM_RANGE(0, 364);
+SELECT @ORG, CAST(CURRENT_TIMESTAMP - X * INTERVAL '1' DAY AS DATE), 2000, 150 FROM SYSTEM_RANGE(0, 364);
 INSERT INTO search_gap (org_id, query_text, searches, first_searched_at, last_searched_at)
 SELECT @ORG, 'missing topic ' || X, MOD(X, 40) + 1, CURRENT_TIMESTAMP - MOD(X * 3, 365) * INTERVAL '1' DAY - INTERVAL '1' DAY,
   CURRENT_TIMESTAMP - MOD(X, 180) * INTERVAL '1' DAY

@@ -148,21 +148,28 @@ class LibraryFacade implements KnowledgeLibrary {
 				reuses.merge(space, rs.getLong("r"), Long::sum);
 				views.merge(space, rs.getLong("v"), Long::sum);
 			});
-		java.util.Map<UUID, Long> contributors = perSpace(jdbc.sql("""
-				SELECT space_id, COUNT(DISTINCT person_id) AS n FROM library_contributor_daily
-				WHERE org_id = ? AND on_day >= ? AND on_day < ? GROUP BY space_id""")
-			.params(org.value(), fromDay, toDay));
-		java.util.Map<UUID, Long> published = perSpace(jdbc.sql(
-				"SELECT space_id, COUNT(*) AS n FROM library_item WHERE org_id = ? AND status = 'PUBLISHED' GROUP BY space_id")
-			.params(org.value()));
-		java.util.Map<UUID, Long> stale = perSpace(jdbc.sql("""
-				SELECT space_id, COUNT(*) AS n FROM library_item WHERE org_id = ? AND status = 'PUBLISHED' AND review_by < ?
-				GROUP BY space_id""").params(org.value(), Sql.utc(clock.instant())));
-		long distinct = jdbc.sql("""
-				SELECT COUNT(DISTINCT person_id) FROM library_contributor_daily WHERE org_id = ? AND on_day >= ? AND on_day < ?""")
+		// who contributed where: one pass over the period's rows gives both the spaces' and the overall count
+		java.util.Map<UUID, Long> contributors = new java.util.HashMap<>();
+		java.util.Set<UUID> people = new java.util.HashSet<>();
+		jdbc.sql("""
+				SELECT DISTINCT space_id, person_id FROM library_contributor_daily WHERE org_id = ? AND on_day >= ? AND on_day < ?""")
 			.params(org.value(), fromDay, toDay)
-			.query(Long.class)
-			.single();
+			.query(rs -> {
+				contributors.merge(Sql.uuid(rs, "space_id"), 1L, Long::sum);
+				people.add(Sql.uuid(rs, "person_id"));
+			});
+		long distinct = people.size();
+		// published and stale items in one pass over the index (org_id, status, space_id, review_by)
+		java.util.Map<UUID, Long> published = new java.util.HashMap<>();
+		java.util.Map<UUID, Long> stale = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT space_id, COUNT(*) AS n, SUM(CASE WHEN review_by < ? THEN 1 ELSE 0 END) AS stale FROM library_item
+				WHERE org_id = ? AND status = 'PUBLISHED' GROUP BY space_id""")
+			.params(Sql.utc(clock.instant()), org.value())
+			.query(rs -> {
+				published.put(Sql.uuid(rs, "space_id"), rs.getLong("n"));
+				stale.put(Sql.uuid(rs, "space_id"), rs.getLong("stale"));
+			});
 		List<SpaceFigures> figures = spaceRows.stream()
 			.map(s -> new SpaceFigures(s.key(), s.name(), s.membersOnly(),
 					java.util.Map.copyOf(contributions.getOrDefault(s.space(), java.util.Map.of())),
@@ -185,14 +192,6 @@ class LibraryFacade implements KnowledgeLibrary {
 				versions.put(new PersonId(Sql.uuid(rs, "person_id")), rs.getLong("n"));
 			});
 		return versions;
-	}
-
-	private static java.util.Map<UUID, Long> perSpace(JdbcClient.StatementSpec query) {
-		java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
-		query.query(rs -> {
-			counts.put(Sql.uuid(rs, "space_id"), rs.getLong("n"));
-		});
-		return counts;
 	}
 
 	@Override

@@ -124,11 +124,11 @@ public class SearchService {
 			}
 			return found;
 		});
-		if (recordGap) {
-			gaps.counted(org, request.q(), results.total() == 0, clock.instant());
-		}
 		if (recordGap && results.total() == 0) {
 			record(org, request.q());
+		}
+		if (recordGap) {
+			gaps.counted(org, request.q(), results.total() == 0, clock.instant());
 		}
 		return results;
 	}

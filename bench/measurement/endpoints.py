@@ -60,9 +60,12 @@ def main():
         jar = http.cookiejar.CookieJar()
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         login = browser.open(f"{args.url}/login").read().decode()
-        csrf = re.search(r'name="_csrf"[^>]*value="([^"]+)"', login).group(1)
+        csrf = (re.search(r'name="_csrf"[^>]*value="([^"]+)"', login)
+                or re.search(r'value="([^"]+)"[^>]*name="_csrf"', login)).group(1)
         data = urllib.parse.urlencode({"email": args.email, "password": args.password, "_csrf": csrf}).encode()
         browser.open(urllib.request.Request(f"{args.url}/login", data=data))
+        if "/login" in browser.open(f"{args.url}/").geturl():
+            raise SystemExit("signing in failed")
         page = f"{args.url}/o/{args.org}/measurement?{period}"
         timed(browser, page, {}, 2)
         median, worst = timed(browser, page, {}, args.runs)

@@ -89,11 +89,18 @@ public interface KnowledgeLibrary {
 	}
 
 	/**
-	 * The library's activity figures of a period ({@code from} inclusive, {@code to} exclusive), per space,
-	 * for measurement: versions saved by kind, who saved them, "used this" marks, and, as of now, views
-	 * and how many published items are past their review-by date. Read-only, whoever asks.
+	 * The library's activity figures of a period, per space, for measurement: versions saved by kind, who
+	 * saved them, "used this" marks and views, in whole UTC days ({@code from}'s day up to the day before
+	 * {@code to}'s; read from daily counts, by the space and kind an item had at the time), and, as of now,
+	 * how many published items are past their review-by date. Read-only, whoever asks.
 	 */
 	LibraryFigures figures(OrgId org, java.time.Instant from, java.time.Instant to);
+
+	/**
+	 * Versions saved per person in a period (whole UTC days: {@code from}'s day up to the day before
+	 * {@code to}'s), for measurement's drill-down by team; people who saved nothing are not listed.
+	 */
+	java.util.Map<PersonId, Long> contributionsByPerson(OrgId org, java.time.Instant from, java.time.Instant to);
 
 	/**
 	 * The library's figures of a period.
@@ -109,7 +116,7 @@ public interface KnowledgeLibrary {
 	 *
 	 * @param contributions versions saved in the period (a new item's first version and every later save), by the item's kind
 	 * @param contributors distinct people who saved those versions
-	 * @param views times its items were opened, since they exist (views are counted, not dated)
+	 * @param views times its items were opened in the period
 	 * @param reuses "used this" marks in the period
 	 * @param published its published items now
 	 * @param stale of those, how many are past their review-by date now

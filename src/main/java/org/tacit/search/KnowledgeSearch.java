@@ -40,6 +40,16 @@ public interface KnowledgeSearch {
 	GapFigures gaps(org.tacit.organizations.OrgId org, java.time.Instant from, java.time.Instant to, int limit);
 
 	/**
+	 * Searches made in a period (whole UTC days: {@code from}'s day up to the day before {@code to}'s) and
+	 * how many of them found nothing, for measurement; whoever asks. Previews while typing do not count.
+	 */
+	SearchCounts searchCounts(org.tacit.organizations.OrgId org, java.time.Instant from, java.time.Instant to);
+
+	/** Searches of a period and those that found nothing. */
+	record SearchCounts(long searches, long zeroResults) {
+	}
+
+	/**
 	 * Knowledge gaps of a period.
 	 *
 	 * @param searched queries without results last searched in the period

@@ -264,6 +264,9 @@ class MeasurementApiTests {
 		assertThat(worst.get("figure").get("target").get("value").asDouble()).isEqualTo(0.8);
 		assertThat(worst.get("figure").get("path").asString()).isEqualTo("/o/" + org.slug() + "/lessons");
 		assertThat(list.get("items").get(1).get("figure").get("shortfall").asDouble()).isEqualTo(0.5);
+		// with its trend against the previous period (no lessons then; no contributions then)
+		assertThat(worst.get("figure").get("trend").asString()).isEqualTo("UNKNOWN");
+		assertThat(list.get("items").get(1).get("figure").get("trend").asString()).isEqualTo("BETTER");
 
 		JsonNode metrics = api(viewer).get(base + "/metrics").json();
 		assertThat(figure(metrics, "stale-share").get("status").asString()).isEqualTo("ON_TARGET");

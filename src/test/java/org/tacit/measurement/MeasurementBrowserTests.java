@@ -138,5 +138,10 @@ class MeasurementBrowserTests {
 		assertThat(page.locator("#summary-value")).containsText("Shutdown checklist");
 		assertThat(page.locator("#summary-improvement")).containsText("Lessons captured");
 		fitsTheWindow(page);
+		// printed: the summary without the Print button
+		page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+		assertThat(page.locator("[data-print]")).isHidden();
+		assertThat(page.locator("#summary-value")).isVisible();
+		assertThat(page.locator("#summary-improvement")).isVisible();
 	}
 }

@@ -58,6 +58,7 @@ public class ItemService {
 	private final JdbcClient jdbc;
 	private final org.springframework.jdbc.core.JdbcTemplate batch;
 	private final ItemStore store;
+	private final ActivityCounts activity;
 	private final SpaceService spaces;
 	private final Organizations organizations;
 	private final AuditLog audit;
@@ -65,8 +66,10 @@ public class ItemService {
 	private final Clock clock;
 
 	ItemService(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, ItemStore store, SpaceService spaces,
-			Organizations organizations, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			Organizations organizations, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			ActivityCounts activity) {
 		this.jdbc = jdbc;
+		this.activity = activity;
 		this.batch = batch;
 		this.store = store;
 		this.spaces = spaces;
@@ -103,6 +106,7 @@ public class ItemService {
 			.update();
 		store.writeTags(id, checked.tags);
 		store.writeVersion(id, 1, checked, access.personId(), now);
+		activity.saved(access.orgId(), space.id(), checked.kind, access.personId(), now, 1);
 		audit.record(access.orgId(), "item.created", "item", id.toString(), checked.title);
 		events.publishEvent(new ItemChanged(access.orgId(), id));
 		return get(access, id);
@@ -174,6 +178,9 @@ public class ItemService {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 0, ?, ?, ?, ?)""", rows);
 		batch.batchUpdate("INSERT INTO library_item_tag (item_id, tag) VALUES (?, ?)", tags);
 		store.writeVersions(versions);
+		items.stream()
+			.collect(java.util.stream.Collectors.groupingBy(i -> i.content().kind(), java.util.stream.Collectors.counting()))
+			.forEach((kind, n) -> activity.saved(access.orgId(), space.id(), kind, access.personId(), now, n));
 		batch.batchUpdate("""
 				INSERT INTO library_transition (item_id, from_status, to_status, actor_id, comment, at)
 				VALUES (?, ?, ?, ?, NULL, ?)""", transitions);
@@ -218,6 +225,7 @@ public class ItemService {
 		}
 		store.writeTags(id, checked.tags);
 		store.writeVersion(id, next, checked, access.personId(), now);
+		activity.saved(access.orgId(), item.spaceId(), checked.kind, access.personId(), now, 1);
 		audit.record(access.orgId(), "item.updated", "item", id.toString(), "version " + next);
 		events.publishEvent(new ItemChanged(access.orgId(), id));
 		events.publishEvent(new ItemUpdated(access.orgId(), id, next, checked.owner, access.personId(),
@@ -319,9 +327,11 @@ public class ItemService {
 		}
 	}
 
+	/** One more view of the item, in its total and in the day's counts. */
 	@Transactional
-	public void recordView(ItemId id) {
-		jdbc.sql("UPDATE library_item SET views = views + 1 WHERE id = ?").param(id.value()).update();
+	public void recordView(Item item) {
+		jdbc.sql("UPDATE library_item SET views = views + 1 WHERE id = ?").param(item.id().value()).update();
+		activity.viewed(item.org(), item.spaceId(), item.kind(), clock.instant());
 	}
 
 	@Transactional(readOnly = true)

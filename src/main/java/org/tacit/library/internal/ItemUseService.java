@@ -31,9 +31,12 @@ public class ItemUseService {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ActivityCounts activity;
 
-	ItemUseService(JdbcClient jdbc, ItemService items, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+	ItemUseService(JdbcClient jdbc, ItemService items, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			ActivityCounts activity) {
 		this.jdbc = jdbc;
+		this.activity = activity;
 		this.items = items;
 		this.audit = audit;
 		this.events = events;
@@ -62,6 +65,7 @@ public class ItemUseService {
 			.params(access.orgId().value(), item.id().value(), access.personId().value(),
 					checked.isEmpty() ? null : checked, Sql.utc(now))
 			.update();
+		activity.reused(access.orgId(), item.spaceId(), item.kind(), now);
 		audit.record(access.orgId(), "item.used", "item", item.id().toString(),
 				item.title() + (checked.isEmpty() ? "" : ": " + checked));
 		events.publishEvent(new ItemReused(access.orgId(), item.id(), item.ownerId(), access.personId()));

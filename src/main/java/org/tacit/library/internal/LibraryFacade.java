@@ -129,37 +129,47 @@ class LibraryFacade implements KnowledgeLibrary {
 			.query((rs, n) -> new Row(Sql.uuid(rs, "id"), rs.getString("space_key"), rs.getString("name"),
 					rs.getBoolean("members_only")))
 			.list();
+		// whole UTC days, from the daily counts (ActivityCounts), not from the versions themselves
+		java.time.LocalDate fromDay = ActivityCounts.day(from);
+		java.time.LocalDate toDay = ActivityCounts.day(to);
 		java.util.Map<UUID, java.util.Map<Kind, Long>> contributions = new java.util.HashMap<>();
+		java.util.Map<UUID, Long> reuses = new java.util.HashMap<>();
+		java.util.Map<UUID, Long> views = new java.util.HashMap<>();
 		jdbc.sql("""
-				SELECT i.space_id, i.kind, COUNT(*) AS n FROM library_version v JOIN library_item i ON i.id = v.item_id
-				WHERE i.org_id = ? AND v.created_at >= ? AND v.created_at < ? GROUP BY i.space_id, i.kind""")
-			.params(org.value(), Sql.utc(from), Sql.utc(to))
+				SELECT space_id, kind, SUM(contributions) AS c, SUM(reuses) AS r, SUM(views) AS v FROM library_activity_daily
+				WHERE org_id = ? AND on_day >= ? AND on_day < ? GROUP BY space_id, kind""")
+			.params(org.value(), fromDay, toDay)
 			.query(rs -> {
-				contributions.computeIfAbsent(Sql.uuid(rs, "space_id"), k -> new java.util.EnumMap<>(Kind.class))
-					.put(Kind.valueOf(rs.getString("kind")), rs.getLong("n"));
+				UUID space = Sql.uuid(rs, "space_id");
+				if (rs.getLong("c") > 0) {
+					contributions.computeIfAbsent(space, k -> new java.util.EnumMap<>(Kind.class))
+						.merge(Kind.valueOf(rs.getString("kind")), rs.getLong("c"), Long::sum);
+				}
+				reuses.merge(space, rs.getLong("r"), Long::sum);
+				views.merge(space, rs.getLong("v"), Long::sum);
 			});
-		java.util.Map<UUID, Long> contributors = perSpace(jdbc.sql("""
-				SELECT i.space_id, COUNT(DISTINCT v.author_id) AS n FROM library_version v JOIN library_item i ON i.id = v.item_id
-				WHERE i.org_id = ? AND v.created_at >= ? AND v.created_at < ? GROUP BY i.space_id""")
-			.params(org.value(), Sql.utc(from), Sql.utc(to)));
-		java.util.Map<UUID, Long> reuses = perSpace(jdbc.sql("""
-				SELECT i.space_id, COUNT(*) AS n FROM library_use u JOIN library_item i ON i.id = u.item_id
-				WHERE u.org_id = ? AND i.org_id = u.org_id AND u.used_at >= ? AND u.used_at < ? GROUP BY i.space_id""")
-			.params(org.value(), Sql.utc(from), Sql.utc(to)));
-		java.util.Map<UUID, Long> views = perSpace(jdbc.sql(
-				"SELECT space_id, SUM(views) AS n FROM library_item WHERE org_id = ? GROUP BY space_id").params(org.value()));
-		java.util.Map<UUID, Long> published = perSpace(jdbc.sql(
-				"SELECT space_id, COUNT(*) AS n FROM library_item WHERE org_id = ? AND status = 'PUBLISHED' GROUP BY space_id")
-			.params(org.value()));
-		java.util.Map<UUID, Long> stale = perSpace(jdbc.sql("""
-				SELECT space_id, COUNT(*) AS n FROM library_item WHERE org_id = ? AND status = 'PUBLISHED' AND review_by < ?
-				GROUP BY space_id""").params(org.value(), Sql.utc(clock.instant())));
-		long distinct = jdbc.sql("""
-				SELECT COUNT(DISTINCT v.author_id) FROM library_version v JOIN library_item i ON i.id = v.item_id
-				WHERE i.org_id = ? AND v.created_at >= ? AND v.created_at < ?""")
-			.params(org.value(), Sql.utc(from), Sql.utc(to))
-			.query(Long.class)
-			.single();
+		// who contributed where: one pass over the period's rows gives both the spaces' and the overall count
+		java.util.Map<UUID, Long> contributors = new java.util.HashMap<>();
+		java.util.Set<UUID> people = new java.util.HashSet<>();
+		jdbc.sql("""
+				SELECT DISTINCT space_id, person_id FROM library_contributor_daily WHERE org_id = ? AND on_day >= ? AND on_day < ?""")
+			.params(org.value(), fromDay, toDay)
+			.query(rs -> {
+				contributors.merge(Sql.uuid(rs, "space_id"), 1L, Long::sum);
+				people.add(Sql.uuid(rs, "person_id"));
+			});
+		long distinct = people.size();
+		// published and stale items in one pass over the index (org_id, status, space_id, review_by)
+		java.util.Map<UUID, Long> published = new java.util.HashMap<>();
+		java.util.Map<UUID, Long> stale = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT space_id, COUNT(*) AS n, SUM(CASE WHEN review_by < ? THEN 1 ELSE 0 END) AS stale FROM library_item
+				WHERE org_id = ? AND status = 'PUBLISHED' GROUP BY space_id""")
+			.params(Sql.utc(clock.instant()), org.value())
+			.query(rs -> {
+				published.put(Sql.uuid(rs, "space_id"), rs.getLong("n"));
+				stale.put(Sql.uuid(rs, "space_id"), rs.getLong("stale"));
+			});
 		List<SpaceFigures> figures = spaceRows.stream()
 			.map(s -> new SpaceFigures(s.key(), s.name(), s.membersOnly(),
 					java.util.Map.copyOf(contributions.getOrDefault(s.space(), java.util.Map.of())),
@@ -170,12 +180,18 @@ class LibraryFacade implements KnowledgeLibrary {
 		return new LibraryFigures(figures, distinct);
 	}
 
-	private static java.util.Map<UUID, Long> perSpace(JdbcClient.StatementSpec query) {
-		java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
-		query.query(rs -> {
-			counts.put(Sql.uuid(rs, "space_id"), rs.getLong("n"));
-		});
-		return counts;
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Map<PersonId, Long> contributionsByPerson(OrgId org, java.time.Instant from, java.time.Instant to) {
+		java.util.Map<PersonId, Long> versions = new java.util.HashMap<>();
+		jdbc.sql("""
+				SELECT person_id, SUM(versions) AS n FROM library_contributor_daily
+				WHERE org_id = ? AND on_day >= ? AND on_day < ? GROUP BY person_id""")
+			.params(org.value(), ActivityCounts.day(from), ActivityCounts.day(to))
+			.query(rs -> {
+				versions.put(new PersonId(Sql.uuid(rs, "person_id")), rs.getLong("n"));
+			});
+		return versions;
 	}
 
 	@Override

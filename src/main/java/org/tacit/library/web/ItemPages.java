@@ -56,7 +56,7 @@ class ItemPages {
 	String item(@PathVariable String org, @PathVariable String id, Model model) {
 		OrgAccess access = organizations.access(org);
 		Item item = items.find(access, id).orElseThrow(ProblemException::notFound);
-		items.recordView(item.id());
+		items.recordView(item);
 		model.addAttribute("currentOrg", access);
 		model.addAttribute("item", item);
 		model.addAttribute("bodyHtml", markdown.toHtml(item.body()));

@@ -32,8 +32,9 @@ public class Exports {
 	@Transactional(readOnly = true)
 	public ResponseEntity<byte[]> metrics(OrgAccess access, Period period) {
 		FigureService.Report report = figures.report(access, period);
-		String body = Csv.figures(report, (Figure f) -> Csv.byOf(f.metric()).isEmpty() ? List.of()
-				: figures.breakdown(access, f.metric(), period, Csv.byOf(f.metric())));
+		Map<Metric, List<FigureService.Part>> parts = figures.breakdowns(access, period,
+				report.figures().stream().map(Figure::metric).filter(m -> !Csv.byOf(m).isEmpty()).toList(), Csv::byOf);
+		String body = Csv.figures(report, (Figure f) -> parts.getOrDefault(f.metric(), List.of()));
 		return csv("tacit-metrics-" + period.from() + "-" + period.to() + ".csv", body);
 	}
 

@@ -95,18 +95,69 @@ public class FigureService {
 		return Figure.of(metric, snapshot(access, period).value(metric), previous, targets.all(access.orgId()).get(metric));
 	}
 
+	/**
+	 * The organization's teams: each active member who has active members reporting to them (their manager
+	 * in the organization), with those reports; by the manager's name.
+	 */
+	private List<Snapshot.Team> teams(OrgAccess access) {
+		List<Organizations.Member> members = organizations.activeMembers(access.orgId());
+		java.util.Set<org.tacit.organizations.PersonId> active = new java.util.HashSet<>();
+		members.forEach(m -> active.add(m.id()));
+		List<Snapshot.Team> teams = new java.util.ArrayList<>();
+		for (Organizations.Member manager : members) {
+			List<org.tacit.organizations.PersonId> reports = organizations.reportsOf(access.orgId(), manager.id())
+				.stream()
+				.filter(active::contains)
+				.toList();
+			if (!reports.isEmpty()) {
+				teams.add(new Snapshot.Team(manager.id(), texts.get("measurement.by.teamOf", manager.name()), reports));
+			}
+		}
+		return teams;
+	}
+
 	/** A part of a figure broken down, with the same part in the previous period. */
 	public record Part(String key, String label, Double value, Double previous) {
 	}
 
-	/** A figure by space, kind or community; 400 for a breakdown the figure does not have. */
+	/** A figure by space, kind, team or community; 400 for a breakdown the figure does not have. */
 	@Transactional(readOnly = true)
 	public List<Part> breakdown(OrgAccess access, Metric metric, Period period, String by) {
+		return breakdown(access, metric, by, snapshot(access, period), snapshot(access, period.previous()));
+	}
+
+	/**
+	 * Several figures broken down for one period (the CSV export), each by {@code by.apply(metric)}, reading
+	 * each module's figures once for the period and once for the previous period.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Metric, List<Part>> breakdowns(OrgAccess access, Period period, List<Metric> metrics,
+			java.util.function.Function<Metric, String> by) {
+		Snapshot now = snapshot(access, period);
+		Snapshot before = snapshot(access, period.previous());
+		Map<Metric, List<Part>> parts = new java.util.EnumMap<>(Metric.class);
+		for (Metric metric : metrics) {
+			parts.put(metric, breakdown(access, metric, by.apply(metric), now, before));
+		}
+		return parts;
+	}
+
+	private List<Part> breakdown(OrgAccess access, Metric metric, String by, Snapshot current, Snapshot previous) {
+		if ("team".equals(by) && metric.breakdowns().contains(by)) {
+			List<Snapshot.Team> teams = teams(access);
+			Map<String, Double> before = new java.util.HashMap<>();
+			previous.byTeam(metric, teams)
+				.forEach(p -> before.put(p.key(), p.value()));
+			return current.byTeam(metric, teams)
+				.stream()
+				.map(p -> new Part(p.key(), p.label(), p.value(), before.get(p.key())))
+				.toList();
+		}
 		boolean names = access.can(Role.KNOWLEDGE_MANAGER);
 		String hidden = texts.get("measurement.by.membersOnly");
-		List<Snapshot.Part> now = snapshot(access, period).by(metric, by, names, hidden);
+		List<Snapshot.Part> now = current.by(metric, by, names, hidden);
 		Map<String, Double> before = metric.periodic()
-				? snapshot(access, period.previous()).by(metric, by, names, hidden)
+				? previous.by(metric, by, names, hidden)
 					.stream()
 					.filter(p -> p.value() != null)
 					.collect(java.util.stream.Collectors.toMap(Snapshot.Part::key, Snapshot.Part::value, (a, b) -> a))

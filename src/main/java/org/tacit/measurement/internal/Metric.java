@@ -12,11 +12,14 @@ import java.util.Set;
  */
 public enum Metric {
 
-	CONTRIBUTIONS(Source.LIBRARY, Unit.COUNT, Better.HIGHER, true, Set.of("space", "kind"), "spaces"),
-	ACTIVE_CONTRIBUTORS_SHARE(Source.LIBRARY, Unit.SHARE, Better.HIGHER, true, Set.of(), "spaces"),
-	VIEWS(Source.LIBRARY, Unit.COUNT, Better.HIGHER, false, Set.of("space"), "spaces"),
+	CONTRIBUTIONS(Source.LIBRARY, Unit.COUNT, Better.HIGHER, true, Set.of("space", "kind", "team"), "spaces"),
+	ACTIVE_CONTRIBUTORS_SHARE(Source.LIBRARY, Unit.SHARE, Better.HIGHER, true, Set.of("team"), "spaces"),
+	VIEWS(Source.LIBRARY, Unit.COUNT, Better.HIGHER, true, Set.of("space"), "spaces"),
 	REUSE_EVENTS(Source.LIBRARY, Unit.COUNT, Better.HIGHER, true, Set.of("space"), "spaces"),
 	STALE_SHARE(Source.LIBRARY, Unit.SHARE, Better.LOWER, false, Set.of("space"), "review"),
+	SEARCHES(Source.SEARCH, Unit.COUNT, Better.HIGHER, true, Set.of(), "search"),
+	ZERO_RESULT_SEARCHES(Source.SEARCH, Unit.COUNT, Better.LOWER, true, Set.of(), "search/gaps"),
+	ZERO_RESULT_SHARE(Source.SEARCH, Unit.SHARE, Better.LOWER, true, Set.of(), "search/gaps"),
 	KNOWLEDGE_GAPS(Source.SEARCH, Unit.COUNT, Better.LOWER, true, Set.of(), "search/gaps"),
 	NEW_KNOWLEDGE_GAPS(Source.SEARCH, Unit.COUNT, Better.LOWER, true, Set.of(), "search/gaps"),
 	LESSONS_CAPTURED(Source.LESSONS, Unit.COUNT, Better.HIGHER, true, Set.of(), "lessons"),

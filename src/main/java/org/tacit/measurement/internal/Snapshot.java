@@ -14,6 +14,7 @@ import org.tacit.library.KnowledgeLibrary;
 import org.tacit.lessons.LessonsLearned;
 import org.tacit.organizations.OrgId;
 import org.tacit.organizations.Organizations;
+import org.tacit.organizations.PersonId;
 import org.tacit.retention.KnowledgeRetention;
 import org.tacit.search.KnowledgeSearch;
 import org.tacit.shared.ProblemException;
@@ -31,6 +32,8 @@ final class Snapshot {
 	private final Lazy<KnowledgeLibrary.LibraryFigures> library;
 	private final Lazy<Long> members;
 	private final Lazy<KnowledgeSearch.GapFigures> gaps;
+	private final Lazy<KnowledgeSearch.SearchCounts> searches;
+	private final Lazy<Map<PersonId, Long>> byPerson;
 	private final Lazy<LessonsLearned.Figures> lessons;
 	private final Lazy<List<CommunityHealth>> communities;
 	private final Lazy<KnowledgeRetention.RetentionFigures> retention;
@@ -42,6 +45,8 @@ final class Snapshot {
 		this.library = new Lazy<>(() -> library.figures(org, period.start(), period.end()));
 		this.members = new Lazy<>(() -> organizations.activeMemberCount(org));
 		this.gaps = new Lazy<>(() -> search.gaps(org, period.start(), period.end(), TOP_GAPS));
+		this.searches = new Lazy<>(() -> search.searchCounts(org, period.start(), period.end()));
+		this.byPerson = new Lazy<>(() -> library.contributionsByPerson(org, period.start(), period.end()));
 		this.lessons = new Lazy<>(() -> lessons.figures(org, period.from(), period.to()));
 		this.communities = new Lazy<>(() -> communities.health(org));
 		this.retention = new Lazy<>(() -> retention.figures(org));
@@ -69,6 +74,9 @@ final class Snapshot {
 			case REUSE_EVENTS -> (double) spaces().stream().mapToLong(KnowledgeLibrary.SpaceFigures::reuses).sum();
 			case STALE_SHARE -> share(spaces().stream().mapToLong(KnowledgeLibrary.SpaceFigures::stale).sum(),
 					spaces().stream().mapToLong(KnowledgeLibrary.SpaceFigures::published).sum());
+			case SEARCHES -> (double) searches.get().searches();
+			case ZERO_RESULT_SEARCHES -> (double) searches.get().zeroResults();
+			case ZERO_RESULT_SHARE -> share(searches.get().zeroResults(), searches.get().searches());
 			case KNOWLEDGE_GAPS -> (double) gaps.get().searched();
 			case NEW_KNOWLEDGE_GAPS -> (double) gaps.get().firstSearched();
 			case LESSONS_CAPTURED -> (double) lessons.get().captured();
@@ -107,6 +115,7 @@ final class Snapshot {
 					metric.breakdowns().isEmpty() ? "—" : String.join(", ", new java.util.TreeSet<>(metric.breakdowns())));
 		}
 		return switch (by) {
+			case "team" -> throw new IllegalArgumentException("teams are broken down by byTeam");
 			case "kind" -> {
 				Map<Kind, Long> kinds = new EnumMap<>(Kind.class);
 				for (Kind kind : Kind.values()) {
@@ -123,6 +132,24 @@ final class Snapshot {
 				default -> (double) c.overdue();
 			})).toList();
 		};
+	}
+
+	/** A team: the people who report to a manager (active members only), and its label. */
+	record Team(PersonId manager, String label, List<PersonId> reports) {
+	}
+
+	/**
+	 * Contributions (versions saved) or the share of active contributors of each team, in the order given.
+	 */
+	List<Part> byTeam(Metric metric, List<Team> teams) {
+		Map<PersonId, Long> versions = byPerson.get();
+		return teams.stream().map(t -> {
+			long saved = t.reports().stream().mapToLong(p -> versions.getOrDefault(p, 0L)).sum();
+			long contributors = t.reports().stream().filter(p -> versions.getOrDefault(p, 0L) > 0).count();
+			Double value = metric == Metric.ACTIVE_CONTRIBUTORS_SHARE ? share(contributors, t.reports().size())
+					: Double.valueOf(saved);
+			return new Part(t.manager().toString(), t.label(), value);
+		}).toList();
 	}
 
 	private List<Part> bySpace(Metric metric, boolean namesMembersOnly, String hiddenLabel) {

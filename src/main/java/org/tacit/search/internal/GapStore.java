@@ -6,9 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tacit.shared.DailyCounts;
 import org.tacit.shared.Paging;
 
 /** The searches of each organization that found nothing, with how often and when they were made. */
@@ -16,9 +18,44 @@ import org.tacit.shared.Paging;
 class GapStore {
 
 	private final JdbcClient jdbc;
+	private final DailyCounts daily;
 
-	GapStore(JdbcClient jdbc) {
+	GapStore(JdbcClient jdbc, DailyCounts daily) {
 		this.jdbc = jdbc;
+		this.daily = daily;
+	}
+
+	/**
+	 * Counts a search (not a preview while typing) in the day's searches, and in the day's zero-result
+	 * searches when it found nothing; a search without words (only filters) is no search. A count that
+	 * fails is logged, never the searcher's problem.
+	 */
+	void counted(UUID org, String query, boolean foundNothing, Instant at) {
+		if (query == null || UserQuery.normalize(query).isEmpty()) {
+			return;
+		}
+		try {
+			java.time.LocalDate day = java.time.LocalDate.ofInstant(at, ZoneOffset.UTC);
+			daily.add("search_daily", DailyCounts.key("org_id", org, "on_day", day), "searches", 1);
+			if (foundNothing) {
+				daily.add("search_daily", DailyCounts.key("org_id", org, "on_day", day), "zero_results", 1);
+			}
+		}
+		catch (RuntimeException e) {
+			LoggerFactory.getLogger(GapStore.class).warn("Could not count a search", e);
+		}
+	}
+
+	/** Searches and zero-result searches of whole UTC days, {@code from}'s day up to the day before {@code to}'s. */
+	org.tacit.search.KnowledgeSearch.SearchCounts searchCounts(UUID org, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(searches), 0) AS s, COALESCE(SUM(zero_results), 0) AS z FROM search_daily
+				WHERE org_id = :org AND on_day >= :from AND on_day < :to""")
+			.param("org", org)
+			.param("from", java.time.LocalDate.ofInstant(from, ZoneOffset.UTC))
+			.param("to", java.time.LocalDate.ofInstant(to, ZoneOffset.UTC))
+			.query((rs, n) -> new org.tacit.search.KnowledgeSearch.SearchCounts(rs.getLong("s"), rs.getLong("z")))
+			.single();
 	}
 
 	/** Counts one more search; portable SQL (no MERGE or ON CONFLICT), and safe when two race. */

@@ -30,6 +30,11 @@ class SearchFacade implements KnowledgeSearch {
 	}
 
 	@Override
+	public SearchCounts searchCounts(org.tacit.organizations.OrgId org, java.time.Instant from, java.time.Instant to) {
+		return gapStore.searchCounts(org.value(), from, to);
+	}
+
+	@Override
 	public List<Found> find(OrgAccess caller, String query, Set<String> types, int limit) {
 		checkLimit(limit);
 		if (query == null || query.isBlank()) {

@@ -127,6 +127,9 @@ public class SearchService {
 		if (recordGap && results.total() == 0) {
 			record(org, request.q());
 		}
+		if (recordGap) {
+			gaps.counted(org, request.q(), results.total() == 0, clock.instant());
+		}
 		return results;
 	}
 

@@ -58,7 +58,7 @@ public class TrainingNeeds {
 				return By.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
 			}
 			catch (IllegalArgumentException e) {
-				throw ProblemException.invalid("by", "competencies.needs.by");
+				throw ProblemException.invalid("by", "competencies.needs.by.bad");
 			}
 		}
 	}

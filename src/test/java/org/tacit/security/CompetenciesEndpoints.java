@@ -79,20 +79,23 @@ final class CompetenciesEndpoints {
 	}
 
 	private static String cycle(MatrixFixture f) {
+		// MatrixFixture.once cannot nest: the framework is made first
+		String framework = framework(f);
 		return f.once("competencies cycle", () -> {
 			LocalDate today = LocalDate.now();
 			Http.Response created = f.admin().post(f.base + "/assessment-cycles", Map.of("name", "Matrix cycle", "framework",
-					framework(f), "opens", today.minusDays(30).toString(), "closes", today.plusDays(30).toString()));
+					framework, "opens", today.minusDays(30).toString(), "closes", today.plusDays(30).toString()));
 			check(created, 201);
 			return created.json().get("id").asString();
 		});
 	}
 
 	private static String assessment(MatrixFixture f) {
+		String cycle = cycle(f);
 		return f.once("competencies assessment", () -> {
 			String person = f.data.member(f.org, "VIEWER").id().toString();
 			Http.Response created = f.admin().post(f.base + "/assessments",
-					Map.of("cycle", cycle(f), "person", person, "profile", "FRONT_LINE_MANAGER"));
+					Map.of("cycle", cycle, "person", person, "profile", "FRONT_LINE_MANAGER"));
 			check(created, 201);
 			return created.json().get("id").asString();
 		});

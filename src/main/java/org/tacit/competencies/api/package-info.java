@@ -1,0 +1,2 @@
+/** The competencies REST API: frameworks, assessment cycles, assessments with their ratings, training needs. */
+package org.tacit.competencies.api;

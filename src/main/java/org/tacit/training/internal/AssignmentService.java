@@ -159,10 +159,16 @@ public class AssignmentService {
 	 * Filters of a list of assignments: one person, one course, a status, only overdue (or only not
 	 * overdue), only the caller's reports.
 	 */
-	public record Filter(PersonId person, UUID course, AssignmentStatus status, Boolean overdue, boolean team) {
+	public record Filter(PersonId person, UUID course, AssignmentStatus status, Boolean overdue, boolean team,
+			boolean completedOnly) {
 
-		public static Filter of(PersonId person) {
-			return new Filter(person, null, null, null, false);
+		public Filter(PersonId person, UUID course, AssignmentStatus status, Boolean overdue, boolean team) {
+			this(person, course, status, overdue, team, false);
+		}
+
+		/** The person's completed assignments (self-reported or confirmed). */
+		public static Filter completed(PersonId person) {
+			return new Filter(person, null, null, null, false, true);
 		}
 	}
 
@@ -194,7 +200,10 @@ public class AssignmentService {
 			where.append(" AND a.course_id = ?");
 			params.add(filter.course());
 		}
-		if (filter.status() != null) {
+		if (filter.completedOnly()) {
+			where.append(" AND a.status IN ('COMPLETED_SELF_REPORTED', 'CONFIRMED')");
+		}
+		else if (filter.status() != null) {
 			where.append(" AND a.status = ?");
 			params.add(filter.status().name());
 		}

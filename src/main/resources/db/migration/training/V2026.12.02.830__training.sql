@@ -19,10 +19,10 @@ CREATE INDEX training_course_org_idx ON training_course (org_id, title);
 CREATE TABLE training_course_link (
   course_id   UUID NOT NULL,
   org_id      UUID NOT NULL,
-  position    INT NOT NULL,
+  seq         INT NOT NULL,
   record_type VARCHAR(32) NOT NULL,
   record_id   VARCHAR(200) NOT NULL,
-  PRIMARY KEY (course_id, position)
+  PRIMARY KEY (course_id, seq)
 );
 
 -- A competency code (another module's competency, validated there) that a course develops.
@@ -30,7 +30,7 @@ CREATE TABLE training_course_competency (
   course_id   UUID NOT NULL,
   org_id      UUID NOT NULL,
   code        VARCHAR(64) NOT NULL,
-  position    INT NOT NULL,
+  seq         INT NOT NULL,
   PRIMARY KEY (course_id, code)
 );
 CREATE INDEX training_course_competency_code_idx ON training_course_competency (org_id, code);

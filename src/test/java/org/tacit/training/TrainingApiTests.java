@@ -59,7 +59,10 @@ class TrainingApiTests {
 	}
 
 	private static String field(Http.Response response) {
-		return response.json().get("fields").get(0).get("field").asString();
+		if (response.status() != 400) {
+			throw new AssertionError("Expected 400: " + response);
+		}
+		return response.json().get("errors").get(0).get("field").asString();
 	}
 
 	@Test

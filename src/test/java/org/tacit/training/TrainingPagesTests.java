@@ -140,7 +140,7 @@ class TrainingPagesTests {
 
 		Http.Response bad = km.submit(pages + "/rules", pages + "/rules",
 				Map.of("role", "EDITOR", "course", course, "withinDays", "0"));
-		assertThat(page(bad).select(".field-error").text()).contains("from 1 to 3650");
+		assertThat(page(bad).select(".field-error").text()).contains("from 1 to 3,650");
 		Http.Response added = km.submit(pages + "/rules", pages + "/rules",
 				Map.of("role", "EDITOR", "course", course, "withinDays", "30", "everyDays", "365"));
 		assertThat(added.status()).isEqualTo(302);

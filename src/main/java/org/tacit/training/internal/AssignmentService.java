@@ -136,10 +136,10 @@ public class AssignmentService {
 	/** When the person last completed the course, if ever. */
 	Optional<Instant> lastCompletion(OrgId org, UUID course, PersonId person) {
 		return jdbc.sql("""
-				SELECT MAX(completed_at) AS last FROM training_assignment
+				SELECT MAX(completed_at) AS last_done FROM training_assignment
 				WHERE org_id = ? AND course_id = ? AND person_id = ? AND status IN ('COMPLETED_SELF_REPORTED', 'CONFIRMED')""")
 			.params(org.value(), course, person.value())
-			.query((rs, n) -> Sql.instant(rs, "last"))
+			.query((rs, n) -> Sql.instant(rs, "last_done"))
 			.optional();
 	}
 

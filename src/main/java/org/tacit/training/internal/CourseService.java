@@ -168,12 +168,12 @@ public class CourseService {
 	private void writeParts(OrgId org, UUID id, Checked c) {
 		for (int i = 0; i < c.links().size(); i++) {
 			Course.Link link = c.links().get(i);
-			jdbc.sql("INSERT INTO training_course_link (course_id, org_id, position, record_type, record_id) VALUES (?, ?, ?, ?, ?)")
+			jdbc.sql("INSERT INTO training_course_link (course_id, org_id, seq, record_type, record_id) VALUES (?, ?, ?, ?, ?)")
 				.params(id, org.value(), i, link.type(), link.id())
 				.update();
 		}
 		for (int i = 0; i < c.competencies().size(); i++) {
-			jdbc.sql("INSERT INTO training_course_competency (course_id, org_id, code, position) VALUES (?, ?, ?, ?)")
+			jdbc.sql("INSERT INTO training_course_competency (course_id, org_id, code, seq) VALUES (?, ?, ?, ?)")
 				.params(id, org.value(), c.competencies().get(i), i)
 				.update();
 		}
@@ -245,7 +245,7 @@ public class CourseService {
 		List<Course> courses = new ArrayList<>();
 		for (Row row : rows) {
 			List<Course.Link> links = jdbc.sql(
-					"SELECT record_type, record_id FROM training_course_link WHERE org_id = ? AND course_id = ? ORDER BY position")
+					"SELECT record_type, record_id FROM training_course_link WHERE org_id = ? AND course_id = ? ORDER BY seq")
 				.params(org.value(), row.id())
 				.query((rs, n) -> new Course.Link(rs.getString("record_type"), rs.getString("record_id")))
 				.list();
@@ -257,7 +257,7 @@ public class CourseService {
 	}
 
 	List<String> competenciesOf(OrgId org, UUID course) {
-		return jdbc.sql("SELECT code FROM training_course_competency WHERE org_id = ? AND course_id = ? ORDER BY position")
+		return jdbc.sql("SELECT code FROM training_course_competency WHERE org_id = ? AND course_id = ? ORDER BY seq")
 			.params(org.value(), course)
 			.query(String.class)
 			.list();

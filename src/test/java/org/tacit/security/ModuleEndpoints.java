@@ -20,5 +20,6 @@ final class ModuleEndpoints {
 		MeasurementEndpoints.declare();
 		DistributionEndpoints.declare();
 		CompetenciesEndpoints.declare();
+		TrainingEndpoints.declare();
 	}
 }

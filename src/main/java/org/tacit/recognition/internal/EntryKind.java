@@ -27,7 +27,9 @@ public enum EntryKind {
 	/** The person did a task of a knowledge transfer plan. */
 	TRANSFER_TASK_DONE(2),
 	/** Another member thanked the person. */
-	KUDOS_RECEIVED(2);
+	KUDOS_RECEIVED(2),
+	/** The person completed an assigned course of the training catalog. */
+	TRAINING_COMPLETED(1);
 
 	/** The largest weight an organization may give a kind. */
 	public static final int WEIGHT_MAX = 100;

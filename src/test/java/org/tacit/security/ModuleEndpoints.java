@@ -19,5 +19,6 @@ final class ModuleEndpoints {
 		RecognitionEndpoints.declare();
 		MeasurementEndpoints.declare();
 		DistributionEndpoints.declare();
+		ProgramEndpoints.declare();
 	}
 }

@@ -71,18 +71,20 @@ final class ProgramEndpoints {
 	}
 
 	private static String initiative(MatrixFixture f) {
+		String objective = objective(f);
 		return f.once("program initiative", () -> {
 			String owner = f.org.admin().id().toString();
 			Http.Response created = f.admin().post(f.base + "/initiatives", Map.of("name", "Matrix initiative", "owner",
-					owner, "sponsor", owner, "objective", objective(f)));
+					owner, "sponsor", owner, "objective", objective));
 			check(created, 201);
 			return created.json().get("id").asString();
 		});
 	}
 
 	private static String milestone(MatrixFixture f) {
+		String initiative = initiative(f);
 		return f.once("program milestone", () -> {
-			Http.Response added = f.admin().post(f.base + "/initiatives/" + initiative(f) + "/milestones",
+			Http.Response added = f.admin().post(f.base + "/initiatives/" + initiative + "/milestones",
 					Map.of("title", "Matrix milestone"));
 			check(added, 201);
 			return added.json().get("milestones").get(0).get("id").asString();

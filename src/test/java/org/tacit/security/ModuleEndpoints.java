@@ -21,5 +21,6 @@ final class ModuleEndpoints {
 		DistributionEndpoints.declare();
 		CompetenciesEndpoints.declare();
 		TrainingEndpoints.declare();
+		ProgramEndpoints.declare();
 	}
 }

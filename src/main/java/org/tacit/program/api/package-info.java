@@ -1,0 +1,2 @@
+/** The KM program's REST API. */
+package org.tacit.program.api;

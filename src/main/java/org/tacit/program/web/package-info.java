@@ -1,0 +1,2 @@
+/** The KM program's pages. */
+package org.tacit.program.web;

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * "Going stale" end to end: a published item whose review-by date passed → the library's daily stale
  * check announces it → its owner (and nobody else, not even a follower of the item) gets a notification
  * and, by their choice, an email; once per review-by date, even when the announcement is replayed; after
- * the owner verifies it, the next review-by date that passes is announced again.
+ * the owner verifies it (the item's followers hear of that), the next review-by date that passes is
+ * announced again.
  */
 @TacitTest
 class StaleNotificationTests {
@@ -53,10 +54,14 @@ class StaleNotificationTests {
 	TestData.Org org;
 
 	private List<JsonNode> stale(TestData.Person person) {
+		return kind(person, "ITEM_STALE");
+	}
+
+	private List<JsonNode> kind(TestData.Person person, String kind) {
 		JsonNode page = Http.api(port, person.token()).get("/api/v1/me/notifications?org=" + org.slug() + "&size=100").json();
 		List<JsonNode> found = new ArrayList<>();
 		page.get("items").forEach(n -> {
-			if (n.get("kind").asString().equals("ITEM_STALE")) {
+			if (n.get("kind").asString().equals(kind)) {
 				found.add(n);
 			}
 		});
@@ -130,6 +135,11 @@ class StaleNotificationTests {
 		// verified: a new review-by date, announced again when it passes
 		assertThat(Http.api(port, owner.token()).post("/api/v1/orgs/" + org.slug() + "/items/" + id + "/verify", Map.of())
 			.status()).isEqualTo(200);
+		// the follower of the item hears that it was verified (and the owner, who verified it, does not)
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(kind(follower, "ITEM_VERIFIED"))
+			.extracting(n -> n.get("title").asString() + "|" + n.get("reason").asString())
+			.containsExactly("Pump overhaul checklist|ITEM"));
+		assertThat(kind(owner, "ITEM_VERIFIED")).isEmpty();
 		pastReviewBy(id);
 		check.announce();
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stale(owner)).hasSize(3));

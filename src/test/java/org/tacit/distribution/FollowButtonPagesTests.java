@@ -84,7 +84,7 @@ class FollowButtonPagesTests {
 	private void followAndUnfollow(String page, String kind, String target) {
 		Element form = button(page);
 		Element button = form.selectFirst("button");
-		assertThat(button.attr("aria-pressed")).isEqualTo("false");
+		assertThat(button.attr("data-following")).isEqualTo("false");
 		assertThat(button.text()).startsWith("Follow");
 		assertThat(form.selectFirst("input[name=kind]").attr("value")).isEqualTo(kind);
 		assertThat(follows(kind, target)).isZero();
@@ -95,14 +95,14 @@ class FollowButtonPagesTests {
 		assertThat(follows(kind, target)).isEqualTo(1);
 
 		Element again = button(page);
-		assertThat(again.selectFirst("button").attr("aria-pressed")).isEqualTo("true");
+		assertThat(again.selectFirst("button").attr("data-following")).isEqualTo("true");
 		assertThat(again.selectFirst("button").text()).startsWith("Unfollow");
 		assertThat(again.attr("action")).endsWith("/follows/stop");
 		Http.Response stopped = browser.submit(page, again.attr("action"), fields(again));
 		assertThat(stopped.status()).isEqualTo(302);
 		assertThat(stopped.location()).endsWith(page);
 		assertThat(follows(kind, target)).isZero();
-		assertThat(button(page).selectFirst("button").attr("aria-pressed")).isEqualTo("false");
+		assertThat(button(page).selectFirst("button").attr("data-following")).isEqualTo("false");
 	}
 
 	@Test

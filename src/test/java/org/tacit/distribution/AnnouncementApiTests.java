@@ -107,6 +107,29 @@ class AnnouncementApiTests {
 	}
 
 	@Test
+	void aCommunityAudienceReachesItsMembersOnly() {
+		org.tacit.support.CommunityFixture communities = new org.tacit.support.CommunityFixture(port, org);
+		String community = communities.launched(org.admin(), editor, "Turbine crews");
+		communities.join(viewer, community);
+		TestData.Person outsider = new TestData(context, port).member(org, "CONTRIBUTOR");
+
+		JsonNode a = publish(manager, Map.of("title", "Crews: new lockout rule", "body", "Read it.", "mustAcknowledge", true,
+				"audience", "COMMUNITY:" + community));
+		// the community's members (its leader, the viewer who joined, ...), not the manager who is not one
+		long members = api(editor).get("/api/v1/orgs/" + org.slug() + "/communities/" + community).json().get("members").asLong();
+		assertThat(members).isGreaterThanOrEqualTo(2);
+		assertThat(a.get("audienceSize").asLong()).isEqualTo(members);
+		assertThat(api(viewer).get(base + "?pending=true").json().get("totalItems").asLong()).isEqualTo(1);
+		assertThat(api(outsider).get(base + "/" + a.get("id").asString()).status()).isEqualTo(404);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api(viewer)
+			.get("/api/v1/me/notifications?org=" + org.slug()).json().get("totalItems").asLong()).isEqualTo(1));
+		assertThat(api(outsider).get("/api/v1/me/notifications?org=" + org.slug()).json().get("totalItems").asLong()).isZero();
+		Http.Response unknown = api(manager).post(base, Map.of("title", "x", "body", "y", "audience", "COMMUNITY:" + java.util.UUID.randomUUID()));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body()).contains("\"audience\"");
+	}
+
+	@Test
 	void onlyLeadersPublishAndBadInputChangesNothing() {
 		assertThat(api(editor).post(base, Map.of("title", "x", "body", "y")).status()).isEqualTo(403);
 		Http.Response noTitle = api(manager).post(base, Map.of("title", " ", "body", "y"));

@@ -30,7 +30,8 @@ import org.tacit.support.TacitTest;
 import org.tacit.support.TestData;
 
 /**
- * In a real Chromium: a member follows a tag and chooses email; another member publishes an item with
+ * In a real Chromium: a member follows a space with its Follow button (by keyboard) and stops again; follows
+ * a tag and chooses email; another member publishes an item with
  * that tag; the follower sees it in the feed (the header counts it) and gets the email. A knowledge
  * manager publishes an announcement that must be acknowledged; the member acknowledges it; the manager
  * sees the progress.
@@ -65,6 +66,16 @@ class DistributionBrowserTests {
 
 		Page page = browser.page();
 		signIn(page, follower.email());
+		// the Follow button of a page, with the keyboard: it follows, comes back, and unfollows again
+		page.navigate("/o/" + org.slug() + "/spaces/OPS");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Follow").setExact(true)).focus();
+		page.keyboard().press("Enter");
+		assertThat(page).hasURL(Pattern.compile("/spaces/OPS$"));
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unfollow").setExact(true))).isVisible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unfollow").setExact(true)).focus();
+		page.keyboard().press("Enter");
+		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Follow").setExact(true))).isVisible();
+		fitsTheWindow(page);
 		page.navigate("/o/" + org.slug() + "/follows");
 		assertThat(page.locator(".empty")).isVisible();
 		page.getByLabel("What", new Page.GetByLabelOptions().setExact(true)).selectOption("TAG");

@@ -42,6 +42,7 @@ final class DistributionEndpoints {
 		Endpoints.declare("GET /o/{org}/follows", member(VIEWER));
 		Endpoints.declare("POST /o/{org}/follows", member(VIEWER));
 		Endpoints.declare("POST /o/{org}/follows/{id}/delete", member(VIEWER).fresh());
+		Endpoints.declare("POST /o/{org}/follows/stop", member(VIEWER).query("kind=TAG&target=nothing"));
 
 		// --- announcements
 		Endpoints.declare("POST /api/v1/orgs/{org}/announcements", member(KNOWLEDGE_MANAGER));

@@ -18,8 +18,13 @@ import org.tacit.lessons.LinkedRecord;
 import org.tacit.library.ItemPublished;
 import org.tacit.library.ItemUpdated;
 import org.tacit.library.ItemVerified;
+import org.tacit.library.ItemsWentStale;
 import org.tacit.library.KnowledgeLibrary;
+import org.tacit.organizations.Organizations;
+import org.tacit.processes.ProcessMaps;
 import org.tacit.processes.ProcessPublished;
+import org.tacit.processes.ProcessStatus;
+import org.tacit.processes.ProcessVersionUploaded;
 
 /**
  * Other modules' events as occurrences to distribute: which follows lead to each record, and who did it.
@@ -34,14 +39,18 @@ class Distributor {
 	private final KnowledgeLibrary library;
 	private final LessonsLearned lessons;
 	private final Announcements announcements;
+	private final ProcessMaps processes;
+	private final Organizations organizations;
 
 	Distributor(Notifier notifier, FollowService follows, KnowledgeLibrary library, LessonsLearned lessons,
-			Announcements announcements) {
+			Announcements announcements, ProcessMaps processes, Organizations organizations) {
 		this.notifier = notifier;
 		this.follows = follows;
 		this.library = library;
 		this.lessons = lessons;
 		this.announcements = announcements;
+		this.processes = processes;
+		this.organizations = organizations;
 	}
 
 	private static String today() {
@@ -87,6 +96,20 @@ class Distributor {
 				List.of(new Occurrence.Match(FollowKind.ITEM, item.id().toString()),
 						new Occurrence.Match(FollowKind.SPACE, item.spaceKey())),
 				Set.of(), event.verifiedBy(), null)));
+	}
+
+	/**
+	 * Items gone stale: their owners hear of it (nobody else), once per review-by date; the owner's
+	 * preference for "going stale" decides the channel, and the record is checked as the owner sees it.
+	 */
+	@ApplicationModuleListener
+	void on(ItemsWentStale event) {
+		for (ItemsWentStale.StaleItem stale : event.items()) {
+			String reviewBy = stale.reviewBy() == null ? "" : Long.toString(stale.reviewBy().toEpochMilli());
+			notifier.deliver(new Occurrence(event.org(), NotificationKind.ITEM_STALE,
+					"item.stale:" + stale.item().value() + ":" + reviewBy, "item", stale.item().value().toString(), List.of(),
+					Set.of(stale.owner()), null, null));
+		}
 	}
 
 	@ApplicationModuleListener
@@ -138,6 +161,22 @@ class Distributor {
 				List.of(new Occurrence.Match(FollowKind.PROCESS, event.process().value().toString()),
 						new Occurrence.Match(FollowKind.PERSON, event.owner().toString())),
 				Set.of(), event.by(), null));
+	}
+
+	/**
+	 * A new version of a process that is published already: its followers hear of the version (a version
+	 * uploaded to a draft is heard of when the process is published).
+	 */
+	@ApplicationModuleListener
+	void on(ProcessVersionUploaded event) {
+		organizations.memberAccess(event.org(), event.by())
+			.flatMap(uploader -> processes.process(uploader, event.process()))
+			.filter(process -> process.status() == ProcessStatus.PUBLISHED && process.version() == event.version())
+			.ifPresent(process -> notifier.deliver(new Occurrence(event.org(), NotificationKind.PROCESS_PUBLISHED,
+					"process.published:" + event.process().value() + ":v" + event.version(), "process",
+					event.process().value().toString(),
+					List.of(new Occurrence.Match(FollowKind.PROCESS, event.process().value().toString())), Set.of(),
+					event.by(), null)));
 	}
 
 	@ApplicationModuleListener

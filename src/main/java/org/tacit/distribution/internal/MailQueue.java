@@ -117,7 +117,7 @@ public class MailQueue {
 
 	String reason(Notification n) {
 		return switch (n.reasonKind()) {
-			case "AUDIENCE" -> text("distribution.reason.AUDIENCE");
+			case "AUDIENCE", "OWNER" -> text("distribution.reason." + n.reasonKind());
 			default -> text("distribution.mail.because", text("distribution.follow.kind." + n.reasonKind()) + " " + n.reasonLabel());
 		};
 	}

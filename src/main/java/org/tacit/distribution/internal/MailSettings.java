@@ -21,12 +21,15 @@ import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.OrgId;
 import org.tacit.organizations.Role;
 import org.tacit.shared.ProblemException;
+import org.tacit.shared.Secrets;
 import org.tacit.shared.Sql;
 
 /**
  * An organization's SMTP server, set by its administrators. Without one, the installation's server
  * ({@code spring.mail.*}) sends, if the operator configured it; otherwise mail waits in the queue.
- * The password is stored for sending and never shown again.
+ * The password is stored for sending, sealed with the installation's key ({@link Secrets}), and never
+ * shown again: the settings only say whether one is set. A password stored in plain text by an earlier
+ * version is sealed the first time it is read.
  */
 @Service
 public class MailSettings {
@@ -62,13 +65,15 @@ public class MailSettings {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final java.time.Duration timeout;
+	private final Secrets secrets;
 
-	MailSettings(JdbcClient jdbc, ObjectProvider<JavaMailSender> installation,
+	MailSettings(JdbcClient jdbc, ObjectProvider<JavaMailSender> installation, Secrets secrets,
 			@Value("${tacit.distribution.mail.from:tacit@localhost}") String installationFrom,
 			@Value("${spring.mail.host:}") String installationHost,
 			@Value("${tacit.distribution.mail.timeout:PT20S}") java.time.Duration timeout, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.installation = installation;
+		this.secrets = secrets;
 		this.installationFrom = installationFrom;
 		this.installationHost = installationHost;
 		this.timeout = timeout;
@@ -79,10 +84,11 @@ public class MailSettings {
 	@Transactional(readOnly = true)
 	public Optional<View> view(OrgAccess access) {
 		access.require(Role.ADMIN);
-		return jdbc.sql("SELECT host, port, security, username, password, from_address FROM distribution_mail_settings WHERE org_id = ?")
+		return jdbc.sql("SELECT host, port, security, username, password, password_sealed, from_address FROM distribution_mail_settings WHERE org_id = ?")
 			.param(access.orgId().value())
 			.query((rs, n) -> new View(rs.getString("host"), rs.getInt("port"), Security.valueOf(rs.getString("security")),
-					rs.getString("username"), rs.getString("password") != null, rs.getString("from_address")))
+					rs.getString("username"), rs.getString("password") != null || rs.getString("password_sealed") != null,
+					rs.getString("from_address")))
 			.optional();
 	}
 
@@ -122,53 +128,102 @@ public class MailSettings {
 		catch (AddressException e) {
 			throw ProblemException.invalid("from", "distribution.mail.from.invalid");
 		}
-		Optional<String> stored = jdbc.sql("SELECT password FROM distribution_mail_settings WHERE org_id = ?")
+		// the stored password, kept sealed as it is (an old plain one is sealed now)
+		Optional<String> stored = jdbc.sql("SELECT password, password_sealed FROM distribution_mail_settings WHERE org_id = ?")
 			.param(access.orgId().value())
-			.query(String.class)
+			.query((rs, n) -> rs.getString("password_sealed") != null ? rs.getString("password_sealed")
+					: rs.getString("password") == null ? null : seal(access.orgId(), rs.getString("password")))
 			.optional();
-		String password = input.password() == null ? stored.orElse(null)
-				: input.password().isEmpty() ? null : input.password();
+		String sealed = input.password() == null ? stored.orElse(null)
+				: input.password().isEmpty() ? null : seal(access.orgId(), input.password());
 		jdbc.sql("DELETE FROM distribution_mail_settings WHERE org_id = ?").param(access.orgId().value()).update();
 		jdbc.sql("""
-				INSERT INTO distribution_mail_settings (org_id, host, port, security, username, password, from_address, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(access.orgId().value(), host, port, security.name(), username, password, from, Sql.utc(clock.instant()))
+				INSERT INTO distribution_mail_settings (org_id, host, port, security, username, password, password_sealed,
+				  from_address, updated_at)
+				VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)""")
+			.params(access.orgId().value(), host, port, security.name(), username, sealed, from, Sql.utc(clock.instant()))
 			.update();
 		audit.record(access.orgId(), "mail-settings.changed", "mail-settings", access.orgId().toString(), host + ":" + port);
-		return new View(host, port, security, username, password != null, from);
+		return new View(host, port, security, username, sealed != null, from);
+	}
+
+	private static String purpose(OrgId org) {
+		return "distribution.mail-settings.password:" + org.value();
+	}
+
+	private String seal(OrgId org, String password) {
+		return secrets.seal(password, purpose(org));
+	}
+
+	/** A stored SMTP password that cannot be used: sealed with another key than the installation's now. */
+	static class UnreadablePasswordException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnreadablePasswordException() {
+			super("The stored SMTP password cannot be read with this installation's secret key (TACIT_SECRET_KEY or "
+					+ Secrets.KEY_FILE + " changed): enter the password again in the email settings");
+		}
+	}
+
+	/**
+	 * The organization's SMTP password in plain text, for sending only: opened from its sealed form, or
+	 * (stored by an earlier version) read in plain text and sealed in its place.
+	 */
+	private String password(OrgId org, String plain, String sealed) {
+		if (sealed != null) {
+			try {
+				return secrets.open(sealed, purpose(org));
+			}
+			catch (Secrets.UnreadableException e) {
+				throw new UnreadablePasswordException();
+			}
+		}
+		if (plain != null) {
+			jdbc.sql("UPDATE distribution_mail_settings SET password_sealed = ?, password = NULL WHERE org_id = ? AND password = ?")
+				.params(seal(org, plain), org.value(), plain)
+				.update();
+		}
+		return plain;
+	}
+
+	private record Stored(String host, int port, Security security, String username, String plain, String sealed,
+			String from) {
 	}
 
 	/** How to send mail of the organization now, if it can be sent at all. */
 	Optional<Sender> sender(OrgId org) {
-		Optional<Sender> own = jdbc.sql("SELECT host, port, security, username, password, from_address FROM distribution_mail_settings WHERE org_id = ?")
+		Optional<Stored> stored = jdbc.sql("SELECT host, port, security, username, password, password_sealed, from_address FROM distribution_mail_settings WHERE org_id = ?")
 			.param(org.value())
-			.query((rs, n) -> {
-				JavaMailSenderImpl mailer = new JavaMailSenderImpl();
-				mailer.setHost(rs.getString("host"));
-				mailer.setPort(rs.getInt("port"));
-				mailer.setUsername(rs.getString("username"));
-				mailer.setPassword(rs.getString("password"));
-				mailer.setDefaultEncoding("UTF-8");
-				Security security = Security.valueOf(rs.getString("security"));
-				Properties props = mailer.getJavaMailProperties();
-				String millis = Long.toString(timeout.toMillis());
-				props.put("mail.smtp.connectiontimeout", millis);
-				props.put("mail.smtp.timeout", millis);
-				props.put("mail.smtp.writetimeout", millis);
-				props.put("mail.smtp.auth", Boolean.toString(rs.getString("username") != null));
-				if (security == Security.STARTTLS) {
-					props.put("mail.smtp.starttls.enable", "true");
-					props.put("mail.smtp.starttls.required", "true");
-				}
-				else if (security == Security.TLS) {
-					mailer.setProtocol("smtps");
-					props.put("mail.smtps.auth", Boolean.toString(rs.getString("username") != null));
-					props.put("mail.smtps.connectiontimeout", millis);
-					props.put("mail.smtps.timeout", millis);
-				}
-				return new Sender(mailer, rs.getString("from_address"));
-			})
+			.query((rs, n) -> new Stored(rs.getString("host"), rs.getInt("port"), Security.valueOf(rs.getString("security")),
+					rs.getString("username"), rs.getString("password"), rs.getString("password_sealed"),
+					rs.getString("from_address")))
 			.optional();
+		Optional<Sender> own = stored.map(row -> {
+			JavaMailSenderImpl mailer = new JavaMailSenderImpl();
+			mailer.setHost(row.host());
+			mailer.setPort(row.port());
+			mailer.setUsername(row.username());
+			mailer.setPassword(password(org, row.plain(), row.sealed()));
+			mailer.setDefaultEncoding("UTF-8");
+			Properties props = mailer.getJavaMailProperties();
+			String millis = Long.toString(timeout.toMillis());
+			props.put("mail.smtp.connectiontimeout", millis);
+			props.put("mail.smtp.timeout", millis);
+			props.put("mail.smtp.writetimeout", millis);
+			props.put("mail.smtp.auth", Boolean.toString(row.username() != null));
+			if (row.security() == Security.STARTTLS) {
+				props.put("mail.smtp.starttls.enable", "true");
+				props.put("mail.smtp.starttls.required", "true");
+			}
+			else if (row.security() == Security.TLS) {
+				mailer.setProtocol("smtps");
+				props.put("mail.smtps.auth", Boolean.toString(row.username() != null));
+				props.put("mail.smtps.connectiontimeout", millis);
+				props.put("mail.smtps.timeout", millis);
+			}
+			return new Sender(mailer, row.from());
+		});
 		if (own.isPresent()) {
 			return own;
 		}

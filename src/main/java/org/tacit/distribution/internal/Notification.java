@@ -6,8 +6,8 @@ import java.util.UUID;
 /**
  * One notification of a person.
  *
- * @param reasonKind why they got it: the kind of follow ({@code TAG}), or {@code AUDIENCE} (an announcement)
- *                   or {@code OWNER}
+ * @param reasonKind why they got it: the kind of follow ({@code TAG}), {@code AUDIENCE} (an announcement)
+ *                   or {@code OWNER} (their item went stale)
  * @param reasonLabel what they follow, as it read when the notification came (the tag, the space's name)
  * @param note the change note or other short text of the event, or null
  */

@@ -3,7 +3,7 @@ package org.tacit.distribution.internal;
 /** What a notification is about; each kind has its own preference and webhook event name. */
 public enum NotificationKind {
 
-	ITEM_PUBLISHED("item.published"), ITEM_UPDATED("item.updated"), ITEM_VERIFIED("item.verified"),
+	ITEM_PUBLISHED("item.published"), ITEM_UPDATED("item.updated"), ITEM_VERIFIED("item.verified"), ITEM_STALE("item.stale"),
 	LESSON_VALIDATED("lesson.validated"), LESSON_EMBEDDED("lesson.embedded"), ANSWER_ACCEPTED("answer.accepted"),
 	PROCESS_PUBLISHED("process.published"), ANNOUNCEMENT("announcement.published");
 

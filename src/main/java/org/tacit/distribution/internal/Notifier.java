@@ -64,8 +64,10 @@ public class Notifier {
 	@Transactional
 	public int deliver(Occurrence occurrence, boolean hooks) {
 		Map<PersonId, Reason> recipients = new LinkedHashMap<>();
+		// people named directly: an announcement's audience, or the owner of an item gone stale
+		String direct = occurrence.kind() == NotificationKind.ITEM_STALE ? "OWNER" : "AUDIENCE";
 		for (PersonId person : occurrence.direct()) {
-			recipients.put(person, new Reason("AUDIENCE", ""));
+			recipients.put(person, new Reason(direct, ""));
 		}
 		for (Map.Entry<PersonId, Occurrence.Match> follower : followers(occurrence).entrySet()) {
 			recipients.putIfAbsent(follower.getKey(), new Reason(follower.getValue().kind().name(),

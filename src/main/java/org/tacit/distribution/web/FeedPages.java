@@ -99,8 +99,18 @@ class FeedPages {
 		}
 		redirect.addFlashAttribute("notice", "distribution.follow.added");
 		// a follow button on another module's page comes back to that page
-		return back.startsWith("/o/" + access.slug() + "/") && !back.contains("//") ? "redirect:" + back
-				: "redirect:/o/" + access.slug() + "/follows";
+		return FollowButtons.safeBack(back, access.slug()) ? "redirect:" + back : "redirect:/o/" + access.slug() + "/follows";
+	}
+
+	/** The Unfollow button of another module's page: stops the follow named by kind and target, and goes back. */
+	@PostMapping("/o/{org}/follows/stop")
+	String stop(@PathVariable String org, @RequestParam(defaultValue = "") String kind,
+			@RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String back,
+			RedirectAttributes redirect) {
+		OrgAccess access = organizations.access(org);
+		follows.unfollow(access, kind, target);
+		redirect.addFlashAttribute("notice", "distribution.follow.removed");
+		return FollowButtons.safeBack(back, access.slug()) ? "redirect:" + back : "redirect:/o/" + access.slug() + "/follows";
 	}
 
 	@PostMapping("/o/{org}/follows/{id}/delete")

@@ -345,7 +345,18 @@ class ProgramApiTests {
 				.patch(f.base + "/members/" + report.id(), Map.of("manager", f.km.email()));
 			assertThat(set.status()).as(set.toString()).isEqualTo(200);
 		}
+		// training and assessments come from their modules
+		Http.Response course = f.as(f.km).post(f.base + "/courses", Map.of("title", "Content upkeep", "type", "UPKEEP"));
+		assertThat(course.status()).as(course.toString()).isEqualTo(201);
+		Http.Response assigned = f.as(f.km).post(f.base + "/courses/" + course.json().get("id").asString() + "/assignments",
+				Map.of("person", f.owner.email(), "due", java.time.LocalDate.now().plusDays(30).toString()));
+		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(201);
 		JsonNode mine = f.as(f.km).get(f.base + "/program/staff").json();
+		JsonNode ownerRow = mine.get("people").get("items").valueStream()
+			.filter(r -> r.get("id").asString().equals(f.owner.id().toString())).findFirst().orElseThrow();
+		assertThat(ownerRow.get("training").get("open").asInt()).isEqualTo(1);
+		assertThat(ownerRow.get("training").get("overdue").asInt()).isZero();
+		assertThat(ownerRow.get("assessment").isNull()).as("no assessment yet").isTrue();
 		assertThat(mine.get("manager").get("id").asString()).isEqualTo(f.km.id().toString());
 		assertThat(mine.get("people").get("totalItems").asLong()).isEqualTo(2);
 		JsonNode row = mine.get("people").get("items").get(0);

@@ -14,6 +14,8 @@ import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Organizations;
 import org.tacit.organizations.Role;
 import org.tacit.retention.KnowledgeRetention;
+import org.tacit.training.Training;
+import org.tacit.competencies.Competencies;
 import org.tacit.search.KnowledgeSearch;
 import org.tacit.shared.Texts;
 
@@ -34,10 +36,14 @@ public class FigureService {
 	private final StoryService stories;
 	private final TargetService targets;
 	private final Texts texts;
+	private final Training training;
+	private final Competencies competencies;
 
 	FigureService(KnowledgeLibrary library, Organizations organizations, KnowledgeSearch search, LessonsLearned lessons,
 			CommunitiesOfPractice communities, KnowledgeRetention retention, StoryService stories, TargetService targets,
-			Texts texts) {
+			Texts texts, Training training, Competencies competencies) {
+		this.training = training;
+		this.competencies = competencies;
 		this.library = library;
 		this.organizations = organizations;
 		this.search = search;
@@ -74,7 +80,7 @@ public class FigureService {
 
 	private Snapshot snapshot(OrgAccess access, Period period) {
 		return new Snapshot(access.orgId(), period, library, organizations, search, lessons, communities, retention,
-				stories);
+				stories, training, competencies);
 	}
 
 	@Transactional(readOnly = true)

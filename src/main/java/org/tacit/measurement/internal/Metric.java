@@ -37,13 +37,17 @@ public enum Metric {
 	RETENTION_COVERAGE(Source.RETENTION, Unit.SHARE, Better.HIGHER, false, Set.of(), "risks/overview"),
 	RETENTION_HIGH_RISKS(Source.RETENTION, Unit.COUNT, Better.LOWER, false, Set.of(), "risks/overview"),
 	RETENTION_PLANS_BEHIND_SCHEDULE(Source.RETENTION, Unit.COUNT, Better.LOWER, false, Set.of(), "risks/overview"),
+	TRAINING_COMPLETED_ON_TIME_SHARE(Source.TRAINING, Unit.SHARE, Better.HIGHER, true, Set.of(), "training/courses"),
+	TRAINING_OVERDUE(Source.TRAINING, Unit.COUNT, Better.LOWER, true, Set.of(), "training/courses"),
+	COMPETENCY_GAPS(Source.COMPETENCIES, Unit.COUNT, Better.LOWER, false, Set.of(), "competencies/needs"),
+	PEOPLE_WITH_TRAINING_NEEDS(Source.COMPETENCIES, Unit.COUNT, Better.LOWER, false, Set.of(), "competencies/needs"),
 	VALUE_STORIES(Source.VALUE, Unit.COUNT, Better.HIGHER, true, Set.of(), "value"),
 	HOURS_SAVED(Source.VALUE, Unit.HOURS, Better.HIGHER, true, Set.of(), "value"),
 	INNOVATIONS(Source.VALUE, Unit.COUNT, Better.HIGHER, true, Set.of(), "value");
 
 	/** The module a figure comes from. */
 	public enum Source {
-		LIBRARY, SEARCH, LESSONS, COMMUNITIES, RETENTION, VALUE
+		LIBRARY, SEARCH, LESSONS, COMMUNITIES, RETENTION, TRAINING, COMPETENCIES, VALUE
 	}
 
 	/** How a figure is counted: shares are fractions from 0 to 1. */

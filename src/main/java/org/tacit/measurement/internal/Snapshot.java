@@ -16,6 +16,8 @@ import org.tacit.organizations.OrgId;
 import org.tacit.organizations.Organizations;
 import org.tacit.organizations.PersonId;
 import org.tacit.retention.KnowledgeRetention;
+import org.tacit.training.Training;
+import org.tacit.competencies.Competencies;
 import org.tacit.search.KnowledgeSearch;
 import org.tacit.shared.ProblemException;
 
@@ -38,10 +40,15 @@ final class Snapshot {
 	private final Lazy<List<CommunityHealth>> communities;
 	private final Lazy<KnowledgeRetention.RetentionFigures> retention;
 	private final Lazy<StoryService.Totals> value;
+	private final Lazy<Training.Figures> training;
+	private final Lazy<Competencies.Figures> competencies;
 
 	Snapshot(OrgId org, Period period, KnowledgeLibrary library, Organizations organizations, KnowledgeSearch search,
-			LessonsLearned lessons, CommunitiesOfPractice communities, KnowledgeRetention retention, StoryService stories) {
+			LessonsLearned lessons, CommunitiesOfPractice communities, KnowledgeRetention retention, StoryService stories,
+			Training training, Competencies competencies) {
 		this.period = period;
+		this.training = new Lazy<>(() -> training.figures(org, period.start(), period.end()));
+		this.competencies = new Lazy<>(() -> competencies.figures(org, period.start(), period.end()));
 		this.library = new Lazy<>(() -> library.figures(org, period.start(), period.end()));
 		this.members = new Lazy<>(() -> organizations.activeMemberCount(org));
 		this.gaps = new Lazy<>(() -> search.gaps(org, period.start(), period.end(), TOP_GAPS));
@@ -95,6 +102,10 @@ final class Snapshot {
 			case RETENTION_COVERAGE -> retention.get().coverage();
 			case RETENTION_HIGH_RISKS -> (double) retention.get().highRisks();
 			case RETENTION_PLANS_BEHIND_SCHEDULE -> (double) retention.get().plansBehindSchedule();
+			case TRAINING_COMPLETED_ON_TIME_SHARE -> share(training.get().completedOnTime(), training.get().due());
+			case TRAINING_OVERDUE -> (double) training.get().overdue();
+			case COMPETENCY_GAPS -> (double) competencies.get().openNeeds();
+			case PEOPLE_WITH_TRAINING_NEEDS -> (double) competencies.get().peopleWithNeeds();
 			case VALUE_STORIES -> (double) value.get().stories();
 			case HOURS_SAVED -> value.get().hoursSaved().doubleValue();
 			case INNOVATIONS -> (double) value.get().innovations();

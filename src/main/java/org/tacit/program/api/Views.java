@@ -153,11 +153,20 @@ final class Views {
 	record SharingView(long entries, long reusesByOthers, long kudos) {
 	}
 
-	record StaffRowView(UUID id, String name, String email, String role, SharingView sharing, String recordPath) {
+	record TrainingView(int open, int completed, int overdue) {
+	}
+
+	record AssessmentView(UUID id, String cycle, String status, int openNeeds) {
+	}
+
+	record StaffRowView(UUID id, String name, String email, String role, SharingView sharing, String recordPath,
+			TrainingView training, AssessmentView assessment) {
 
 		static StaffRowView of(ProgramService.StaffRow r, String slug) {
 			return new StaffRowView(r.id().value(), r.name(), r.email(), r.role().name(), new SharingView(
-					r.sharing().entries(), r.sharing().reusesByOthers(), r.sharing().kudos()), "/o/" + slug + "/" + r.recordPath());
+					r.sharing().entries(), r.sharing().reusesByOthers(), r.sharing().kudos()), "/o/" + slug + "/" + r.recordPath(),
+					new TrainingView(r.training().open(), r.training().completed(), r.training().overdue()),
+					r.assessment().map(a -> new AssessmentView(a.id(), a.cycle(), a.status(), a.openNeeds())).orElse(null));
 		}
 	}
 

@@ -21,7 +21,9 @@ import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Organizations;
 import org.tacit.organizations.PersonId;
 import org.tacit.organizations.Role;
+import org.tacit.competencies.Competencies;
 import org.tacit.recognition.Recognition;
+import org.tacit.training.Training;
 import org.tacit.shared.Page;
 import org.tacit.shared.Paging;
 import org.tacit.shared.ProblemException;
@@ -38,10 +40,14 @@ public class ProgramService {
 	private final ProgramAccess access;
 	private final KmFigures figures;
 	private final Recognition recognition;
+	private final Training training;
+	private final Competencies competencies;
 	private final Organizations organizations;
 
 	ProgramService(ObjectiveService objectives, InitiativeService initiatives, ProgramAccess access, KmFigures figures,
-			Recognition recognition, Organizations organizations) {
+			Recognition recognition, Organizations organizations, Training training, Competencies competencies) {
+		this.training = training;
+		this.competencies = competencies;
 		this.objectives = objectives;
 		this.initiatives = initiatives;
 		this.access = access;
@@ -171,8 +177,12 @@ public class ProgramService {
 	 * One person of the team, a row of the staff view: the person, their sharing record this year and the
 	 * address of their record page. (Other modules' columns are added here as fields.)
 	 */
+	/**
+	 * One member of a knowledge manager's team: their sharing this year, their training (open, completed,
+	 * overdue) and their latest competency assessment (empty when they have none).
+	 */
 	public record StaffRow(PersonId id, String name, String email, Role role, Recognition.Contribution sharing,
-			String recordPath) {
+			String recordPath, Training.Status training, java.util.Optional<Competencies.AssessmentSummary> assessment) {
 	}
 
 	public record Staff(Person manager, LocalDate from, LocalDate to, Page<StaffRow> people) {
@@ -207,7 +217,8 @@ public class ProgramService {
 			.map(p -> organizations.findMember(caller.orgId(), p.toString()).orElse(null))
 			.filter(Objects::nonNull)
 			.map(m -> new StaffRow(m.id(), m.name(), m.email(), m.role(),
-					recognition.contribution(caller.orgId(), m.id(), start, end), "people/" + m.id() + "/record"))
+					recognition.contribution(caller.orgId(), m.id(), start, end), "people/" + m.id() + "/record",
+					training.statusOf(caller.orgId(), m.id()), competencies.latestAssessment(caller.orgId(), m.id())))
 			.toList();
 		return new Staff(lead, from, today, paging.of(rows, page.totalItems()));
 	}

@@ -271,6 +271,23 @@ class RetentionPagesTests {
 	}
 
 	@Test
+	void aTransferPlanIsALinkableRecordSeenOnlyByThoseWhoSeeItsRisk() {
+		TestData.Person leaving = data.member(org, "CONTRIBUTOR");
+		TestData.Person colleague = data.member(org, "EDITOR");
+		Http apiKm = Http.api(port, km.token());
+		String risk = apiKm.post(api + "/risks", risk(leaving, today().plusMonths(3), 4)).json().get("id").asString();
+		String plan = apiKm.post(api + "/risks/" + risk + "/plans", Map.of("methods", List.of("SHADOWING"))).json()
+			.get("id").asString();
+
+		var ref = records.find(org.id(), "plan", plan, km.id()).orElseThrow();
+		assertThat(ref.path()).isEqualTo("plans/" + plan);
+		assertThat(records.find(org.id(), "plan", plan, leaving.id())).as("the person sees their own").isPresent();
+		assertThat(records.find(org.id(), "plan", plan, null)).as("a trusted check").isPresent();
+		assertThat(records.find(org.id(), "plan", plan, colleague.id())).as("a colleague does not").isEmpty();
+		assertThat(records.find(data.org().id(), "plan", plan, null)).as("another organization").isEmpty();
+	}
+
+	@Test
 	void myWorkListsTransferTasksForTheirOwnersAndUnplannedHighRisksForKnowledgeManagers() {
 		TestData.Person retiring = data.member(org, "CONTRIBUTOR");
 		TestData.Person owner = data.member(org, "VIEWER");

@@ -23,4 +23,13 @@ public interface SearchIndex {
 
 	/** Removes every record whose parentId is this one (an item's attachments and comments). */
 	void removeChildren(UUID org, String parentId);
+
+	/**
+	 * Runs a listener's read of a record and its writes to the index as one step for that record.
+	 * Listeners run concurrently: without this, one that read an item as a draft could write that draft
+	 * after another had written the item's newer, archived state, and the index would stay wrong. Within
+	 * one key the later read always writes last. Keys are the record's id, or a module's name where one
+	 * change re-reads many records.
+	 */
+	void inStep(UUID org, String key, Runnable readThenWrite);
 }

@@ -110,8 +110,10 @@ class SearchVisibilityPropertyTests {
 					mayOpen.add(id);
 				}
 			}
-			assertThat(found(api, base, word)).as("seed %d (-Dtacit.property.seed=%d): what %s finds", seed, seed,
-					person.email()).isEqualTo(mayOpen);
+			// the admin finding every item shows they are all indexed, not that each one's last transition is:
+			// the index may still be a moment behind; a leak that stays is a failure
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(found(api, base, word))
+				.as("seed %d (-Dtacit.property.seed=%d): what %s finds", seed, seed, person.email()).isEqualTo(mayOpen));
 		}
 	}
 

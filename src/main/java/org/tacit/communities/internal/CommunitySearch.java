@@ -52,30 +52,37 @@ class CommunitySearch implements SearchSource {
 
 	@ApplicationModuleListener
 	void on(CommunityChanged event) {
-		Names names = new Names();
-		Optional<CommunityRow> community = store.row(event.community());
-		if (community.isEmpty()) {
-			index.remove(event.org(), COMMUNITY, event.community().toString());
-			return;
-		}
-		index.put(community(community.get(), names));
-		if (event.threadsToo()) {
-			threadsOf(community.get(), names, index::put);
-		}
+		// a community's change may re-read all its threads: one step per organization covers communities, threads and posts
+		index.inStep(event.org(), "communities", () -> {
+			Names names = new Names();
+			Optional<CommunityRow> community = store.row(event.community());
+			if (community.isEmpty()) {
+				index.remove(event.org(), COMMUNITY, event.community().toString());
+				return;
+			}
+			index.put(community(community.get(), names));
+			if (event.threadsToo()) {
+				threadsOf(community.get(), names, index::put);
+			}
+		});
 	}
 
 	@ApplicationModuleListener
 	void on(ThreadChanged event) {
-		Names names = new Names();
-		thread(event.thread()).ifPresent(t -> store.row(t.community().value())
-			.ifPresent(c -> index.put(thread(c, t, names))));
+		index.inStep(event.org(), "communities", () -> {
+			Names names = new Names();
+			thread(event.thread()).ifPresent(t -> store.row(t.community().value())
+				.ifPresent(c -> index.put(thread(c, t, names))));
+		});
 	}
 
 	@ApplicationModuleListener
 	void on(PostChanged event) {
-		Names names = new Names();
-		post(event.post()).ifPresent(p -> thread(p.threadId())
-			.ifPresent(t -> store.row(t.community().value()).ifPresent(c -> index.put(post(c, t, p, names)))));
+		index.inStep(event.org(), "communities", () -> {
+			Names names = new Names();
+			post(event.post()).ifPresent(p -> thread(p.threadId())
+				.ifPresent(t -> store.row(t.community().value()).ifPresent(c -> index.put(post(c, t, p, names)))));
+		});
 	}
 
 	@Override

@@ -55,6 +55,11 @@ class LessonSearch implements SearchSource {
 	@ApplicationModuleListener
 	void on(Reindex event) {
 		UUID org = event.org().value();
+		// an activity's change re-reads its lessons and reviews: one step per organization covers both kinds
+		index.inStep(org, "lessons", () -> reindex(event, org));
+	}
+
+	private void reindex(Reindex event, UUID org) {
 		Names names = new Names();
 		switch (event.type()) {
 			case Reindex.LESSON -> put(org, Reindex.LESSON, event.id(), lesson(event.id(), names));

@@ -72,15 +72,17 @@ class ItemSearch implements SearchSource, SearchAccess {
 
 	@ApplicationModuleListener
 	void on(ItemChanged event) {
-		Optional<SearchDocument> document = document(event.item().value(), new Links());
-		// the item's parts (comments) are replaced as a whole: simpler than tracking each one's change
-		index.removeChildren(event.org().value(), event.item().toString());
-		if (document.isPresent()) {
-			index.putAll(withChildren(List.of(document.get())));
-		}
-		else {
-			index.remove(event.org().value(), TYPE, event.item().toString());
-		}
+		index.inStep(event.org().value(), event.item().toString(), () -> {
+			Optional<SearchDocument> document = document(event.item().value(), new Links());
+			// the item's parts (comments) are replaced as a whole: simpler than tracking each one's change
+			index.removeChildren(event.org().value(), event.item().toString());
+			if (document.isPresent()) {
+				index.putAll(withChildren(List.of(document.get())));
+			}
+			else {
+				index.remove(event.org().value(), TYPE, event.item().toString());
+			}
+		});
 	}
 
 	/** A batch of an import: new items (and the attachments their files linked to), indexed together. */

@@ -46,13 +46,15 @@ class ProcessSearch implements SearchSource {
 
 	@ApplicationModuleListener
 	void on(ProcessChanged event) {
-		// the steps are replaced as a whole: a new version may have removed any of them
-		index.removeChildren(event.org().value(), event.process().toString());
-		List<SearchDocument> documents = documents(event.org(), event.process());
-		if (documents.isEmpty()) {
-			index.remove(event.org().value(), ProcessRecords.PROCESS, event.process().toString());
-		}
-		documents.forEach(index::put);
+		index.inStep(event.org().value(), event.process().toString(), () -> {
+			List<SearchDocument> documents = documents(event.org(), event.process());
+			// the steps are replaced as a whole: a new version may have removed any of them
+			index.removeChildren(event.org().value(), event.process().toString());
+			if (documents.isEmpty()) {
+				index.remove(event.org().value(), ProcessRecords.PROCESS, event.process().toString());
+			}
+			documents.forEach(index::put);
+		});
 	}
 
 	/** The process's entry and one per step of its current version; empty if the process is gone. */

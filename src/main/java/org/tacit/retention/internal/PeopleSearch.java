@@ -63,14 +63,16 @@ class PeopleSearch implements SearchSource {
 	}
 
 	private void refresh(OrgId org, PersonId person) {
-		Optional<String> slug = organizations.slug(org);
-		Optional<SearchDocument> document = slug.flatMap(s -> document(org, s, person));
-		if (document.isPresent()) {
-			index.put(document.get());
-		}
-		else {
-			index.remove(org.value(), TYPE, person.toString());
-		}
+		index.inStep(org.value(), person.toString(), () -> {
+			Optional<String> slug = organizations.slug(org);
+			Optional<SearchDocument> document = slug.flatMap(s -> document(org, s, person));
+			if (document.isPresent()) {
+				index.put(document.get());
+			}
+			else {
+				index.remove(org.value(), TYPE, person.toString());
+			}
+		});
 	}
 
 	@Override

@@ -68,6 +68,9 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	/** Orders writes, commits and the swap. */
 	private final Object writeLock = new Object();
 	private final AtomicBoolean changed = new AtomicBoolean();
+	/** The locks of {@link #inStep}: records share one of a fixed number, so memory stays bounded. */
+	private final ReentrantLock[] recordLocks = Stream.generate(ReentrantLock::new).limit(64)
+		.toArray(ReentrantLock[]::new);
 	/** While a rebuild runs: the writes made meanwhile, applied again on top of the rebuilt index. */
 	private List<Change> journal;
 
@@ -109,6 +112,18 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 		config.setOpenMode(mode);
 		config.setRAMBufferSizeMB(64);
 		return config;
+	}
+
+	@Override
+	public void inStep(UUID org, String key, Runnable readThenWrite) {
+		ReentrantLock lock = recordLocks[Math.floorMod(java.util.Objects.hash(org, key), recordLocks.length)];
+		lock.lock();
+		try {
+			readThenWrite.run();
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	@Override

@@ -123,8 +123,7 @@ public class VectorIndex implements LuceneIndex.Listener, DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (writer != null && background) {
-			startWorker();
-			catchUp();
+			startWorker(); // which first compares the indexes, off the thread that starts the application
 		}
 	}
 
@@ -298,6 +297,7 @@ public class VectorIndex implements LuceneIndex.Listener, DisposableBean {
 	}
 
 	private void work() {
+		catchUp();
 		long lastCommit = System.nanoTime();
 		while (!stopping) {
 			if (System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {

@@ -71,11 +71,24 @@ public final class Cli implements Callable<Integer> {
 		@CommandLine.Spec
 		CommandLine.Model.CommandSpec spec;
 
+		@CommandLine.Option(names = "--vectors", description = "embed every record again for semantic search "
+				+ "(the text index is kept); otherwise the server embeds what changed in the background")
+		boolean vectors;
+
 		@Override
 		public Integer call() {
 			PrintWriter err = spec.commandLine().getErr();
 			try (ConfigurableApplicationContext context = startWithoutWeb()) {
 				ProgressBar bar = new ProgressBar(err);
+				if (vectors) {
+					long start = System.nanoTime();
+					long passages = context.getBean(SearchRebuild.class).rebuildVectors(bar);
+					bar.finish();
+					err.printf("Rebuilt the vectors of semantic search: %d passages in %.1f s%n", passages,
+							(System.nanoTime() - start) / 1e9);
+					err.flush();
+					return 0;
+				}
 				SearchRebuild.Result result = context.getBean(SearchRebuild.class).rebuild(bar);
 				bar.finish();
 				err.printf("Rebuilt the search index: %d documents in %.1f s%n", result.documents(),

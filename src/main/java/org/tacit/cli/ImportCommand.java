@@ -112,7 +112,9 @@ final class ImportCommand implements Callable<Integer> {
 				// nobody searches while a command runs: the index is made searchable and durable when it closes
 				// (a command that dies leaves the marker behind, and the next start rebuilds from the database)
 				.properties("spring.main.banner-mode=off", "tacit.search.refresh-interval=1h",
-						"tacit.search.commit-interval=1h", "logging.level.root=WARN", "logging.level.org.tacit=WARN",
+						"tacit.search.commit-interval=1h",
+						// vectors follow at the next start of the server, which finds what is missing
+						"tacit.search.vectors.background=false", "logging.level.root=WARN", "logging.level.org.tacit=WARN",
 						"logging.level.org.springframework.boot.SpringApplication=OFF",
 						"logging.level.org.springframework.boot.diagnostics=OFF",
 						"logging.level.org.springframework.context=ERROR")

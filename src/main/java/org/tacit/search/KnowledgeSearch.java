@@ -27,7 +27,8 @@ public interface KnowledgeSearch {
 	 * Records about the same things as a free text (an activity's description and tags, a question):
 	 * its most telling words, any of which may match, best first.
 	 *
-	 * @param excludeIds ids of records to leave out (the record the text comes from)
+	 * @param excludeIds ids of records to leave out (the record the text comes from), with their parts
+	 *        (the records whose parent they are)
 	 */
 	List<Found> related(OrgAccess caller, String text, Set<String> types, Set<String> excludeIds, int limit);
 
@@ -62,6 +63,9 @@ public interface KnowledgeSearch {
 	/** A query that found nothing. */
 	record GapQuery(String query, long searches, java.time.Instant firstSearchedAt, java.time.Instant lastSearchedAt) {
 	}
+
+	/** How many related records a page shows beside a record. */
+	int RELATED_ON_PAGE = 5;
 
 	/** One result; {@code snippet} is HTML, escaped with the matches in {@code <mark>}. */
 	record Found(String type, String id, String parentId, String url, String title, String snippet, float score,

@@ -16,6 +16,13 @@ public interface SearchRebuild {
 	/** From these sources only: what they give becomes the whole index. */
 	Result rebuild(List<SearchSource> sources, Progress progress);
 
+	/**
+	 * Deletes the passage vectors of semantic search and embeds every record of the index again, telling
+	 * {@code progress} how many records are done; returns the number of passages. Fails when semantic search
+	 * is switched off or its model is not available.
+	 */
+	long rebuildVectors(Progress progress);
+
 	/** Told how far a rebuild has come; called often, from the rebuilding thread. */
 	@FunctionalInterface
 	interface Progress {

@@ -203,4 +203,24 @@ class SearchApiTests {
 		assertThat(Http.api(port, null).get("/v3/api-docs").json().get("paths").propertyNames()).contains(
 				"/api/v1/orgs/{org}/search", "/api/v1/orgs/{org}/search/gaps", "/api/v1/orgs/{org}/search/synonyms");
 	}
+
+	@Test
+	void withSemanticSearchSwitchedOffEveryModeRanksByWordsAndSaysSoWhenAsked() {
+		index.put(SearchFixtures.doc(org.id(), "Vendor onboarding").text("Register the vendor in the finance system.")
+			.build());
+
+		JsonNode byDefault = get("?q=vendor");
+		JsonNode asked = get("?q=vendor&mode=hybrid");
+		JsonNode health = Http.api(port, data.siteAdmin().token()).get("/actuator/health").json();
+
+		assertThat(byDefault.get("mode").asString()).isEqualTo("keyword");
+		assertThat(byDefault.get("notes").size()).as("switched off by configuration: nothing to warn about").isZero();
+		assertThat(asked.get("mode").asString()).isEqualTo("keyword");
+		assertThat(asked.get("notes").toString()).contains("semantic-unavailable");
+		assertThat(asked.get("hits").findValuesAsString("title")).containsExactly("Vendor onboarding");
+		assertThat(viewer.get(search() + "?q=vendor&mode=fuzzy").status()).isEqualTo(400);
+		JsonNode vectors = health.get("components").get("vectors");
+		assertThat(vectors.get("status").asString()).isEqualTo("UP");
+		assertThat(vectors.get("details").get("enabled").asBoolean()).isFalse();
+	}
 }

@@ -1,5 +1,7 @@
 package org.tacit.lessons.web;
 
+import org.tacit.search.KnowledgeSearch;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,6 +45,7 @@ import org.tacit.shared.web.Forms;
 class LessonPages {
 
 	private final Organizations organizations;
+	private final KnowledgeSearch search;
 	private final LessonService lessons;
 	private final ActivityService activities;
 	private final ReviewService reviews;
@@ -58,8 +61,9 @@ class LessonPages {
 
 	LessonPages(Organizations organizations, LessonService lessons, ActivityService activities, ReviewService reviews,
 			ActionService actions, LinkService links, AppliedKnowledge applied, LessonFilters filters,
-			LessonsLearned figures, People people, Forms forms, Texts texts, Clock clock) {
+			LessonsLearned figures, People people, Forms forms, Texts texts, Clock clock, KnowledgeSearch search) {
 		this.organizations = organizations;
+		this.search = search;
 		this.lessons = lessons;
 		this.activities = activities;
 		this.reviews = reviews;
@@ -159,6 +163,9 @@ class LessonPages {
 		model.addAttribute("links", links.list(access, lesson.id()));
 		model.addAttribute("mayLink", links.mayLink(access, lesson));
 		model.addAttribute("timesApplied", applied.timesApplied(access, lesson.id()));
+		model.addAttribute("related", search.related(access, String.join("\n", lesson.title(), lesson.observation(),
+				lesson.recommendation() == null ? "" : lesson.recommendation(), String.join(" ", lesson.tags())),
+				java.util.Set.of(), java.util.Set.of(lesson.id().toString()), KnowledgeSearch.RELATED_ON_PAGE));
 		model.addAttribute("actionStatuses", ActionStatus.values());
 		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
 		if (!model.containsAttribute("actionDraft")) {

@@ -1,5 +1,7 @@
 package org.tacit.library.web;
 
+import org.tacit.search.KnowledgeSearch;
+
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -38,9 +40,12 @@ class ItemPages {
 	private final ItemService items;
 	private final Markdown markdown;
 	private final Forms forms;
+	private final KnowledgeSearch search;
 
-	ItemPages(Organizations organizations, SpaceService spaces, ItemService items, Markdown markdown, Forms forms) {
+	ItemPages(Organizations organizations, SpaceService spaces, ItemService items, Markdown markdown, Forms forms,
+			KnowledgeSearch search) {
 		this.organizations = organizations;
+		this.search = search;
 		this.spaces = spaces;
 		this.items = items;
 		this.markdown = markdown;
@@ -61,6 +66,9 @@ class ItemPages {
 		model.addAttribute("item", item);
 		model.addAttribute("bodyHtml", markdown.toHtml(item.body()));
 		model.addAttribute("transitions", items.transitions(access, item.id()));
+		model.addAttribute("related", search.related(access, String.join("\n", item.title(),
+				item.summary() == null ? "" : item.summary(), String.join(" ", item.tags()), item.body()), java.util.Set.of(),
+				java.util.Set.of(item.id().toString()), KnowledgeSearch.RELATED_ON_PAGE));
 		return "library/item";
 	}
 

@@ -136,6 +136,9 @@ class ProcessPages {
 		StepView step = processes.step(access, process.id(), stepId);
 		model.addAttribute("step", step);
 		model.addAttribute("stepLinks", links.stepLinks(access, process.id(), step.id(), true));
+		model.addAttribute("related", search.related(access, String.join("\n", step.name() == null ? "" : step.name(),
+				process.name(), process.description() == null ? "" : process.description()), java.util.Set.of(),
+				java.util.Set.of(process.id().toString()), KnowledgeSearch.RELATED_ON_PAGE));
 		if (process.canEdit() && find != null && !find.isBlank()) {
 			model.addAttribute("find", find);
 			model.addAttribute("found", search.find(access, find, FINDABLE, 10));

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Organizations;
 import org.tacit.search.internal.Gap;
+import org.tacit.search.internal.SearchMode;
 import org.tacit.search.internal.SearchRequest;
 import org.tacit.search.internal.SearchResults;
 import org.tacit.search.internal.SearchService;
@@ -45,7 +46,11 @@ class SearchApi {
 			description = "q: words (all must match), \"a phrase\", prefix*, -excluded, a OR b; at most 500 characters. "
 					+ "Blank q lists everything, most recently changed first. Facet counts cover every match. "
 					+ "snippet is HTML: the text escaped, matches in <mark>. A search that finds nothing is "
-					+ "recorded as a knowledge gap. page * size + size may not exceed 10,000.")
+					+ "recorded as a knowledge gap. page * size + size may not exceed 10,000. "
+					+ "mode: keyword (BM25), semantic (by meaning: passage vectors) or hybrid (both, by reciprocal rank "
+					+ "fusion); the default is hybrid when semantic search is available. The result's mode says how it "
+					+ "was ranked; notes: query-truncated (meaning taken from the first 256 word pieces), "
+					+ "semantic-unavailable (ranked by words alone). semantic needs words in q.")
 	SearchResults search(@PathVariable String org, @RequestParam(defaultValue = "") String q,
 			@Parameter(description = "item, attachment, comment, lesson, ...") @RequestParam(required = false) String type,
 			@RequestParam(required = false) String kind,
@@ -54,9 +59,12 @@ class SearchApi {
 			@Parameter(description = "repeat for several; all must be present") @RequestParam(required = false) List<String> tag,
 			@Parameter(description = "person id") @RequestParam(required = false) String owner,
 			@Parameter(description = "true: only stale, false: only fresh") @RequestParam(required = false) String stale,
+			@Parameter(description = "keyword, semantic or hybrid") @RequestParam(required = false) String mode,
 			Paging paging) {
+		SearchMode ranking = SearchMode.parse(mode);
 		OrgAccess access = organizations.access(org);
-		return search.search(access, SearchRequest.of(q, type, kind, status, space, tag, owner, stale), paging, true);
+		return search.search(access, SearchRequest.of(q, type, kind, status, space, tag, owner, stale), ranking, paging,
+				true);
 	}
 
 	@GetMapping("/gaps")

@@ -50,6 +50,19 @@ public final class Fields {
 	public static final String FRESHNESS = "freshness";
 	public static final String UPDATED = "updated";
 	public static final String VERIFIED = "verified";
+	/**
+	 * Stored: a digest of what the semantic index copies of a record (title, text and the filter fields),
+	 * so that the vectors are made again only when it changed (see {@link VectorIndex}).
+	 */
+	public static final String SIGNATURE = "signature";
+	/** The fields that filter a search, copied as they are from a record to its passages in the vector index. */
+	static final List<String> FILTERS = List.of(ORG, TYPE, ID, PARENT, KIND, STATUS, SPACE, OWNER,
+			PUBLISHED, MEMBERS_ONLY, STALE, TAG);
+	/**
+	 * The version of what a record's document holds. An index written with another is rebuilt at start
+	 * (2: key, org, visibility and signature stored, for the vector index).
+	 */
+	static final String FORMAT = "2";
 
 	/** Facet dimensions. */
 	public static final String FACET_TYPE = "type";
@@ -99,8 +112,8 @@ public final class Fields {
 	/** The Lucene document of a record, with its facet fields built. */
 	public static Document toDocument(SearchDocument d) throws java.io.IOException {
 		Document doc = new Document();
-		doc.add(new StringField(KEY, key(d.org(), d.type(), d.id()), Field.Store.NO));
-		doc.add(new StringField(ORG, d.org().toString(), Field.Store.NO));
+		doc.add(new StringField(KEY, key(d.org(), d.type(), d.id()), Field.Store.YES));
+		doc.add(new StringField(ORG, d.org().toString(), Field.Store.YES));
 		doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
 		doc.add(new SortedSetDocValuesFacetField(FACET_TYPE, d.type()));
 		doc.add(new StringField(ID, d.id(), Field.Store.YES));
@@ -142,8 +155,8 @@ public final class Fields {
 				doc.add(new StoredField(OWNER_NAME, d.ownerName()));
 			}
 		}
-		doc.add(new StringField(PUBLISHED, Boolean.toString(d.published()), Field.Store.NO));
-		doc.add(new StringField(MEMBERS_ONLY, Boolean.toString(d.membersOnly()), Field.Store.NO));
+		doc.add(new StringField(PUBLISHED, Boolean.toString(d.published()), Field.Store.YES));
+		doc.add(new StringField(MEMBERS_ONLY, Boolean.toString(d.membersOnly()), Field.Store.YES));
 		doc.add(new StringField(STALE, Boolean.toString(d.stale()), Field.Store.YES));
 		doc.add(new SortedSetDocValuesFacetField(FACET_FRESHNESS, d.stale() ? STALE_VALUE : FRESH_VALUE));
 		long verified = d.verifiedAt() == null ? 0 : d.verifiedAt().toEpochMilli();
@@ -151,7 +164,30 @@ public final class Fields {
 		long updated = d.updatedAt() == null ? 0 : d.updatedAt().toEpochMilli();
 		doc.add(new NumericDocValuesField(UPDATED, updated));
 		doc.add(new StoredField(UPDATED, updated));
+		doc.add(new StoredField(SIGNATURE, signature(doc)));
 		return FACETS.build(doc);
+	}
+
+	/** A digest of the title, the text and the stored filter values of a record's document. */
+	static String signature(Document doc) {
+		java.security.MessageDigest digest;
+		try {
+			digest = java.security.MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		for (String field : List.of(TITLE, TEXT)) {
+			digest.update(nonNull(doc.get(field)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+		}
+		for (String field : FILTERS) {
+			for (String value : field.equals(TAG) ? doc.getValues(TAGS) : doc.getValues(field)) {
+				digest.update((field + '=' + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+			}
+		}
+		return java.util.HexFormat.of().formatHex(digest.digest(), 0, 16);
 	}
 
 	/** Tags as facet values: trimmed, without blanks and duplicates, at most {@link #MAX_TAGS}. */

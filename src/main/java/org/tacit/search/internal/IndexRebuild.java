@@ -31,10 +31,13 @@ class IndexRebuild implements SearchRebuild {
 	private final ObjectProvider<SearchSource> sources;
 	private final Clock clock;
 	private final ReentrantLock running = new ReentrantLock();
+	private final ObjectProvider<VectorIndex> vectors;
 	private volatile boolean rebuiltSinceStart;
 
-	IndexRebuild(LuceneIndex index, ObjectProvider<SearchSource> sources, Clock clock) {
+	IndexRebuild(LuceneIndex index, ObjectProvider<SearchSource> sources, Clock clock,
+			ObjectProvider<VectorIndex> vectors) {
 		this.index = index;
+		this.vectors = vectors;
 		this.sources = sources;
 		this.clock = clock;
 	}
@@ -86,10 +89,15 @@ class IndexRebuild implements SearchRebuild {
 		}
 	}
 
-	/** The process before this one died with changes not yet committed to the index: rebuild it. */
+	@Override
+	public long rebuildVectors(Progress progress) {
+		return vectors.getObject().rebuild(progress);
+	}
+
+	/** The process before this one died with changes not yet committed to the index, or an earlier version wrote it: rebuild it. */
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuildAfterUncleanShutdown() {
-		if (!index.uncleanShutdown()) {
+		if (!index.needsRebuild()) {
 			return;
 		}
 		Thread.ofVirtual().name("search-rebuild").start(() -> {

@@ -62,6 +62,10 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 	private final SearcherManager searchers;
 	private final ScheduledExecutorService scheduler;
 	private final boolean uncleanShutdown;
+	/** The index was written by a version that stored less in a record's document ({@link Fields#FORMAT}). */
+	private final boolean outdated;
+	private final Path format;
+	private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/** Taken by refreshes and by the swap of a rebuilt index, so no searcher ever sees a half-swapped index. */
 	private final ReentrantLock refreshLock = new ReentrantLock();
@@ -78,6 +82,7 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 			@Value("${tacit.search.commit-interval:30s}") java.time.Duration commit) {
 		this.root = data.indexDirectory();
 		this.marker = root.resolve("open.marker");
+		this.format = root.resolve("main.format");
 		try {
 			Path main = root.resolve("main");
 			Files.createDirectories(main);
@@ -86,6 +91,11 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 			this.writer = openWriter(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			this.writer.commit(); // an empty index has a commit point, so readers can always open it
 			this.searchers = new SearcherManager(writer, new FacetedSearcherFactory());
+			boolean empty = writer.getDocStats().numDocs == 0;
+			this.outdated = !empty && !(Files.exists(format) && Files.readString(format).strip().equals(Fields.FORMAT));
+			if (empty) {
+				Files.writeString(format, Fields.FORMAT);
+			}
 			Files.writeString(marker, "open");
 		}
 		catch (LockObtainFailedException e) {
@@ -97,6 +107,9 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 		}
 		if (uncleanShutdown) {
 			log.warn("The search index was not closed cleanly; it will be rebuilt from the database.");
+		}
+		else if (outdated) {
+			log.warn("The search index was written by an earlier version of Tacit; it will be rebuilt from the database.");
 		}
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("search-index").factory());
 		scheduler.scheduleWithFixedDelay(this::refresh, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
@@ -150,6 +163,7 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 			}
 		}
 		changed.set(true);
+		changes.forEach(this::tell);
 	}
 
 	@Override
@@ -188,6 +202,51 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 			}
 		}
 		changed.set(true);
+		tell(change);
+	}
+
+	private void tell(Change change) {
+		for (Listener listener : listeners) {
+			switch (change) {
+				case Change.Put put -> listener.changed(Fields.key(put.document().org(), put.document().type(),
+						put.document().id()));
+				case Change.Remove remove -> listener.changed(Fields.key(remove.org(), remove.type(), remove.id()));
+				case Change.RemoveChildren children -> listener.childrenRemoved(children.org(), children.parentId());
+			}
+		}
+	}
+
+	/** Told of each change after it is written (the vector index follows the records this way). */
+	public interface Listener {
+
+		/** The record with this key was put or removed. */
+		void changed(String key);
+
+		/** The records with this parent were removed. */
+		void childrenRemoved(UUID org, String parentId);
+
+		/** The whole index was replaced by a rebuild. */
+		void replaced();
+	}
+
+	public void listen(Listener listener) {
+		listeners.add(listener);
+	}
+
+	/** Makes every write so far visible to the next {@link #search}, now rather than at the next refresh. */
+	public void refreshNow() {
+		refreshLock.lock();
+		try {
+			changed.set(false);
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException e) {
+			changed.set(true);
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			refreshLock.unlock();
+		}
 	}
 
 	/** Runs {@code work} with a current searcher, released afterwards. */
@@ -237,9 +296,12 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 		}
 	}
 
-	/** Whether the previous process died without closing the index. */
-	public boolean uncleanShutdown() {
-		return uncleanShutdown;
+	/**
+	 * Whether the index must be rebuilt from the database: the previous process died without closing it,
+	 * or an earlier version wrote it.
+	 */
+	public boolean needsRebuild() {
+		return uncleanShutdown || outdated;
 	}
 
 	public boolean writable() {
@@ -287,6 +349,8 @@ public class LuceneIndex implements SearchIndex, DisposableBean {
 			finally {
 				refreshLock.unlock();
 			}
+			Files.writeString(format, Fields.FORMAT);
+			listeners.forEach(Listener::replaced);
 			return writer.getDocStats().numDocs;
 		}
 		finally {

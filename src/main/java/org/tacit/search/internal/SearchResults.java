@@ -12,9 +12,24 @@ import java.util.UUID;
  * @param facets counts over all of {@code total}, per dimension, most frequent first
  * @param labels display names of the facet values that are ids: {@code space} (key to name) and {@code owner} (id to name)
  * @param approximate whether words were also matched with a typo (the exact words found too little)
+ * @param mode how the results were ranked: {@code keyword}, {@code semantic} or {@code hybrid}
+ * @param notes what the person should know about this search: {@code query-truncated} (the meaning was
+ *        taken from the query's beginning only), {@code semantic-unavailable} (ranked by words alone)
  */
 public record SearchResults(long total, int page, int size, List<Hit> hits, Facets facets,
-		Map<String, Map<String, String>> labels, boolean approximate) {
+		Map<String, Map<String, String>> labels, boolean approximate, String mode, List<String> notes) {
+
+	public static final String NOTE_TRUNCATED = "query-truncated";
+	public static final String NOTE_UNAVAILABLE = "semantic-unavailable";
+
+	SearchResults(long total, int page, int size, List<Hit> hits, Facets facets,
+			Map<String, Map<String, String>> labels, boolean approximate) {
+		this(total, page, size, hits, facets, labels, approximate, SearchMode.KEYWORD.label(), List.of());
+	}
+
+	SearchResults with(SearchMode mode, List<String> notes) {
+		return new SearchResults(total, page, size, hits, facets, labels, approximate, mode.label(), List.copyOf(notes));
+	}
 
 	/**
 	 * One result.

@@ -80,36 +80,81 @@ public class SearchService {
 	private final SynonymService synonyms;
 	private final GapStore gaps;
 	private final Clock clock;
+	private final Hybrid hybrid;
 
-	SearchService(LuceneIndex index, Visibility visibility, SynonymService synonyms, GapStore gaps, Clock clock) {
+	SearchService(LuceneIndex index, Visibility visibility, SynonymService synonyms, GapStore gaps, Clock clock,
+			Hybrid hybrid) {
 		this.index = index;
+		this.hybrid = hybrid;
 		this.visibility = visibility;
 		this.synonyms = synonyms;
 		this.gaps = gaps;
 		this.clock = clock;
 	}
 
+	/** Whether semantic search is switched on (the page then offers the modes). */
+	public boolean semanticEnabled() {
+		return hybrid.enabled();
+	}
+
+	/** A search in the default mode: hybrid when semantic search is available, else by words. */
+	public SearchResults search(OrgAccess access, SearchRequest request, Paging paging, boolean recordGap) {
+		return search(access, request, null, paging, recordGap);
+	}
+
 	/**
+	 * @param requested how to rank; null for the default (hybrid when semantic search is available)
 	 * @param recordGap whether a search that finds nothing counts as a knowledge gap (not for the
 	 *        previews shown while typing, whose half-typed words are no gaps)
 	 */
-	public SearchResults search(OrgAccess access, SearchRequest request, Paging paging, boolean recordGap) {
+	public SearchResults search(OrgAccess access, SearchRequest request, SearchMode requested, Paging paging,
+			boolean recordGap) {
 		if (paging.offset() + paging.size() > MAX_RESULT_WINDOW) {
 			throw ProblemException.invalid("page", "search.page.tooDeep", MAX_RESULT_WINDOW);
+		}
+		boolean blank = request.q().isBlank();
+		if (blank && requested == SearchMode.SEMANTIC) {
+			throw ProblemException.invalid("q", "search.q.emptyForMeaning");
 		}
 		UUID org = access.orgId().value();
 		Visibility.Rules rules = visibility.of(access);
 		Query filter = filter(access, rules, request);
 		UserQuery userQuery = UserQuery.parse(request.q());
+		List<String> notes = new ArrayList<>();
+		// without words there is no meaning to compare: the newest come first, as in keyword mode
+		SearchMode mode = blank ? SearchMode.KEYWORD
+				: requested != null ? requested : hybrid.enabled() ? SearchMode.HYBRID : SearchMode.KEYWORD;
+		Embeddings.QueryVector vector = null;
+		if (mode != SearchMode.KEYWORD) {
+			vector = hybrid.vector(request.q());
+			if (vector == null) {
+				mode = SearchMode.KEYWORD;
+				if (requested != null || hybrid.enabled()) {
+					notes.add(SearchResults.NOTE_UNAVAILABLE);
+				}
+			}
+			else if (vector.truncated()) {
+				notes.add(SearchResults.NOTE_TRUNCATED);
+			}
+		}
+		SearchMode ranking = mode;
+		Embeddings.QueryVector meaning = vector;
 		SearchResults results = index.search(searcher -> {
-			if (request.q().isBlank()) {
+			if (blank) {
 				return run(searcher, new MatchAllDocsQuery(), filter, null, paging, false);
+			}
+			if (ranking == SearchMode.SEMANTIC) {
+				return fused(searcher, null, filter, null, meaning, paging, false);
 			}
 			Synonyms orgSynonyms = synonyms.synonyms(org);
 			QueryFactory queries = new QueryFactory(orgSynonyms, java.util.Set.of());
 			Query exact = queries.relevance(userQuery);
 			if (exact == null) {
-				return empty(paging);
+				return ranking == SearchMode.HYBRID ? fused(searcher, null, filter, null, meaning, paging, false)
+						: empty(paging);
+			}
+			if (ranking == SearchMode.HYBRID) {
+				return hybrid(searcher, userQuery, orgSynonyms, queries, exact, filter, meaning, paging);
 			}
 			SearchResults found = run(searcher, exact, filter, queries.forHighlighting().relevance(userQuery), paging,
 					false);
@@ -123,7 +168,7 @@ public class SearchService {
 				}
 			}
 			return found;
-		});
+		}).with(mode, notes);
 		if (recordGap && results.total() == 0) {
 			record(org, request.q());
 		}
@@ -133,9 +178,136 @@ public class SearchService {
 		return results;
 	}
 
+	/** The keyword half as in keyword mode (with typos when the exact words find too little), fused with meaning. */
+	private SearchResults hybrid(FacetedSearcher searcher, UserQuery userQuery, Synonyms orgSynonyms,
+			QueryFactory queries, Query exact, Query filter, Embeddings.QueryVector meaning, Paging paging) {
+		try {
+			Query relevance = exact;
+			Query highlight = queries.forHighlighting().relevance(userQuery);
+			boolean approximate = false;
+			int exactCount = searcher.count(new BooleanQuery.Builder().add(exact, Occur.MUST).add(filter, Occur.FILTER).build());
+			java.util.Set<String> unknown = exactCount < FEW ? unknownWords(searcher, userQuery, filter) : java.util.Set.of();
+			if (!unknown.isEmpty()) {
+				QueryFactory typos = new QueryFactory(orgSynonyms, unknown);
+				Query typoRelevance = typos.relevance(userQuery);
+				int typoCount = searcher
+					.count(new BooleanQuery.Builder().add(typoRelevance, Occur.MUST).add(filter, Occur.FILTER).build());
+				if (typoCount > exactCount) {
+					relevance = typoRelevance;
+					highlight = typos.forHighlighting().relevance(userQuery);
+					approximate = true;
+				}
+			}
+			return fused(searcher, relevance, filter, highlight, meaning, paging, approximate);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Results ranked by reciprocal rank fusion of the words ({@code relevance}, null for none: meaning alone)
+	 * and the meaning of the query. Both halves are filtered inside their queries; the records found by
+	 * meaning are looked up in the text index with the same filter, so a passage whose record changed
+	 * since it was embedded never shows what the person may no longer see. Total and facets count the
+	 * union; a record found by meaning alone shows its best passage as the snippet.
+	 */
+	private SearchResults fused(FacetedSearcher searcher, Query relevance, Query filter, Query highlight,
+			Embeddings.QueryVector meaning, Paging paging, boolean approximate) {
+		try {
+			List<VectorIndex.Nearest> nearest = hybrid.nearest(meaning, filter);
+			Map<String, VectorIndex.Nearest> byKey = new LinkedHashMap<>();
+			nearest.forEach(n -> byKey.put(n.key(), n));
+			Query semantic = new TermInSetQuery(Fields.KEY, byKey.keySet().stream().map(BytesRef::new).toList());
+			// the semantic clause only widens the match (for total and facets); its score is zero, so scores are BM25's
+			BooleanQuery.Builder union = new BooleanQuery.Builder()
+				.add(new org.apache.lucene.search.BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(semantic), 0f),
+						Occur.SHOULD);
+			if (relevance != null) {
+				union.add(QueryFactory.freshness(relevance, clock.instant()), Occur.SHOULD);
+			}
+			// the halves in a query of their own: beside a filter, optional clauses would match everything
+			Query query = new BooleanQuery.Builder().add(union.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+			int window = (int) (paging.offset() + paging.size());
+			FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query,
+					window + byKey.size(), new FacetsCollectorManager());
+			long total = result.facetsCollector()
+				.getMatchingDocs()
+				.stream()
+				.mapToLong(FacetsCollector.MatchingDocs::totalHits)
+				.sum();
+			List<Integer> byWords = new ArrayList<>();
+			Map<Integer, Float> wordScores = new java.util.HashMap<>();
+			for (ScoreDoc doc : result.topDocs().scoreDocs) {
+				if (relevance != null && doc.score > 0) {
+					byWords.add(doc.doc);
+					wordScores.put(doc.doc, doc.score);
+				}
+			}
+			StoredFields stored = searcher.storedFields();
+			List<Integer> byMeaning = new ArrayList<>();
+			Map<Integer, VectorIndex.Nearest> passages = new java.util.HashMap<>();
+			if (!byKey.isEmpty()) {
+				Query visible = new BooleanQuery.Builder().add(semantic, Occur.MUST).add(filter, Occur.FILTER).build();
+				Map<String, Integer> docs = new java.util.HashMap<>();
+				for (ScoreDoc doc : searcher.search(visible, byKey.size()).scoreDocs) {
+					docs.put(stored.document(doc.doc, java.util.Set.of(Fields.KEY)).get(Fields.KEY), doc.doc);
+				}
+				for (VectorIndex.Nearest near : nearest) {
+					Integer doc = docs.get(near.key());
+					if (doc != null) {
+						byMeaning.add(doc);
+						passages.put(doc, near);
+					}
+				}
+			}
+			List<Hybrid.Fused<Integer>> ranked = hybrid.fuse(byWords, byMeaning);
+			List<Hybrid.Fused<Integer>> page = paging.offset() >= ranked.size() ? List.of()
+					: ranked.subList((int) paging.offset(), Math.min(ranked.size(), window));
+			ScoreDoc[] matched = page.stream()
+				.filter(f -> f.keywordRank() > 0)
+				.map(f -> new ScoreDoc(f.record(), wordScores.get(f.record())))
+				.toArray(ScoreDoc[]::new);
+			String[] highlighted = snippets(searcher, highlight, matched);
+			Map<Integer, String> snippets = new java.util.HashMap<>();
+			for (int i = 0; i < matched.length; i++) {
+				snippets.put(matched[i].doc, highlighted[i]);
+			}
+			List<Hit> hits = new ArrayList<>();
+			for (Hybrid.Fused<Integer> f : page) {
+				String snippet = snippets.containsKey(f.record()) ? snippets.get(f.record())
+						: passageSnippet(passages.get(f.record()));
+				hits.add(hit(stored.document(f.record(), HIT_FIELDS), (float) f.score(), snippet));
+			}
+			Facets facets = facets(searcher, result.facetsCollector());
+			return new SearchResults(total, paging.page(), paging.size(), hits, facets, labels(searcher, facets),
+					approximate);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** A passage found by meaning as a snippet: escaped, without the title it starts with, cut at a word. */
+	static String passageSnippet(VectorIndex.Nearest near) {
+		if (near == null || near.passage() == null) {
+			return "";
+		}
+		String passage = near.passage();
+		int newline = passage.indexOf('\n');
+		String text = (newline >= 0 ? passage.substring(newline + 1) : passage).strip();
+		int limit = SNIPPET_LENGTH * 3 / 2;
+		if (text.length() > limit) {
+			int space = text.lastIndexOf(' ', limit);
+			text = text.substring(0, space > limit / 2 ? space : limit) + " …";
+		}
+		return org.springframework.web.util.HtmlUtils.htmlEscape(text);
+	}
+
 	/**
 	 * Records like a free text: its most telling words (by how rare they are in the index), any of which
-	 * may match, in the title (boosted) or the text; within what the caller may see.
+	 * may match, in the title (boosted) or the text, fused with the records nearest to the text in meaning
+	 * when semantic search is available; within what the caller may see.
 	 */
 	public SearchResults related(OrgAccess access, String text, java.util.Set<String> types,
 			java.util.Set<String> excludeIds, int limit) {
@@ -146,11 +318,14 @@ public class SearchService {
 			filter.add(new TermInSetQuery(Fields.TYPE, types.stream().map(BytesRef::new).toList()), Occur.FILTER);
 		}
 		for (String id : excludeIds) {
+			// the record the text comes from, and its parts (an item's attachments and comments)
 			filter.add(term(Fields.ID, id), Occur.MUST_NOT);
+			filter.add(term(Fields.PARENT, id), Occur.MUST_NOT);
 		}
 		Paging paging = new Paging(0, limit);
 		String like = text == null ? "" : text.length() > UserQuery.MAX_RELATED_TEXT
 				? text.substring(0, UserQuery.MAX_RELATED_TEXT) : text;
+		Embeddings.QueryVector meaning = like.isBlank() ? null : hybrid.vector(like);
 		return index.search(searcher -> {
 			try {
 				org.apache.lucene.queries.mlt.MoreLikeThis mlt = new org.apache.lucene.queries.mlt.MoreLikeThis(
@@ -169,7 +344,12 @@ public class SearchService {
 				Query relevance = new BooleanQuery.Builder().add(inText, Occur.SHOULD)
 					.add(new org.apache.lucene.search.BoostQuery(inTitle, QueryFactory.TITLE_BOOST), Occur.SHOULD)
 					.build();
-				if (noTerms(inText) && noTerms(inTitle)) {
+				boolean words = !(noTerms(inText) && noTerms(inTitle));
+				if (meaning != null) {
+					return fused(searcher, words ? relevance : null, filter.build(), words ? relevance : null, meaning,
+							paging, false);
+				}
+				if (!words) {
 					return empty(paging);
 				}
 				return run(searcher, relevance, filter.build(), relevance, paging, false);

@@ -17,6 +17,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.tacit.organizations.OrgAccess;
 import org.tacit.organizations.Organizations;
 import org.tacit.organizations.Role;
+import org.tacit.search.internal.SearchMode;
 import org.tacit.search.internal.SearchRequest;
 import org.tacit.search.internal.SearchResults;
 import org.tacit.search.internal.SearchService;
@@ -56,28 +57,33 @@ class SearchPages {
 			@RequestParam(required = false) String type, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String space,
 			@RequestParam(required = false) List<String> tag, @RequestParam(required = false) String owner,
-			@RequestParam(required = false) String stale, Paging paging, Model model) {
+			@RequestParam(required = false) String stale, @RequestParam(required = false) String mode, Paging paging,
+			Model model) {
 		OrgAccess access = organizations.access(org);
 		model.addAttribute("currentOrg", access);
 		model.addAttribute("q", q);
+		model.addAttribute("semantic", search.semanticEnabled());
+		model.addAttribute("mode", mode == null ? "" : mode);
 		model.addAttribute("canSeeGaps", access.can(Role.EDITOR));
 		model.addAttribute("canEditSynonyms", access.can(Role.KNOWLEDGE_MANAGER));
 		SearchRequest request;
 		SearchResults results;
+		SearchMode ranking;
 		try {
+			ranking = SearchMode.parse(mode);
 			request = SearchRequest.of(q, type, kind, status, space, tag, owner, stale);
-			results = search.search(access, request, paging, true);
+			results = search.search(access, request, ranking, paging, true);
 		}
 		catch (ProblemException e) {
 			if (e.status().value() != 400) {
 				throw e;
 			}
 			forms.reject(model, e, Map.of("page", "q", "size", "q", "type", "q", "kind", "q", "status", "q", "space", "q",
-					"tag", "q", "owner", "q", "stale", "q"));
+					"tag", "q", "owner", "q", "stale", "q", "mode", "q"));
 			model.addAttribute("filters", List.of());
 			return "search/search";
 		}
-		Links links = new Links(access.slug());
+		Links links = new Links(access.slug(), ranking == null ? null : ranking.label());
 		model.addAttribute("request", request);
 		model.addAttribute("results", results);
 		model.addAttribute("hits", results.hits().stream().map(h -> new HitView(h, label("search.type.", h.type()),
@@ -119,7 +125,9 @@ class SearchPages {
 			model.addAttribute("results", null);
 			return "search/suggest :: suggestions";
 		}
-		SearchResults results = search.search(access, SearchRequest.query(asTyped(q)), new Paging(0, SUGGESTIONS), false);
+		// by words: a half-typed word has no meaning yet, and a preview per key press must stay cheap
+		SearchResults results = search.search(access, SearchRequest.query(asTyped(q)), SearchMode.KEYWORD,
+				new Paging(0, SUGGESTIONS), false);
 		model.addAttribute("results", results);
 		model.addAttribute("hits", results.hits().stream().map(h -> new HitView(h, label("search.type.", h.type()),
 				null, "")).toList());
@@ -326,7 +334,7 @@ class SearchPages {
 	}
 
 	/** Addresses of the search page with other filters, relative to the application (th:href adds the context). */
-	private record Links(String slug) {
+	private record Links(String slug, String mode) {
 
 		String with(Params request) {
 			List<String> parameters = new ArrayList<>();
@@ -351,6 +359,9 @@ class SearchPages {
 			}
 			if (request.stale() != null) {
 				parameters.add(parameter("stale", request.stale().toString()));
+			}
+			if (mode != null) {
+				parameters.add(parameter("mode", mode));
 			}
 			String path = "/o/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "/search";
 			return parameters.isEmpty() ? path : path + "?" + String.join("&", parameters);

@@ -37,7 +37,8 @@ class SearchAccessTests {
 	private SearchService searchWith(SearchAccess access) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("access", access));
 		return new SearchService(index, new Visibility(beans.getBeanProvider(SearchAccess.class)),
-				context.getBean(SynonymService.class), context.getBean(GapStore.class), context.getBean(Clock.class));
+				context.getBean(SynonymService.class), context.getBean(GapStore.class), context.getBean(Clock.class),
+				context.getBean(Hybrid.class));
 	}
 
 	private static SearchAccess access(UUID reader, Set<String> spaces, boolean seesUnpublished) {

@@ -48,4 +48,29 @@ class SearchReindexCommandTests {
 		assertThat(dataDir.resolve("index/main")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("segments_"));
 		assertThat(dataDir.resolve("index/open.marker")).doesNotExist();
 	}
+
+	@Test
+	void reindexVectorsLoadsTheModelAndEmbedsWhatTheTextIndexHolds() throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		Path output = dataDir.resolve("output.txt");
+		ProcessBuilder command = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+				TacitApplication.class.getName(), "reindex", "--vectors"))
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		command.environment().put("TACIT_DATA_DIR", dataDir.toString());
+		Process process = command.start();
+
+		boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		String text = Files.readString(output, StandardCharsets.UTF_8);
+
+		assertThat(finished).as(text).isTrue();
+		assertThat(process.exitValue()).as(text).isZero();
+		// a new data folder's text index is empty (the text index is not rebuilt by --vectors)
+		assertThat(text).contains("[##############################] 100%")
+			.contains("Rebuilt the vectors of semantic search: 0 passages");
+		assertThat(dataDir.resolve("index/vectors")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("segments_"));
+	}
 }

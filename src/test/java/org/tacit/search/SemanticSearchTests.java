@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,8 +243,8 @@ class SemanticSearchTests {
 		browser.signIn(viewer.email(), TestData.PASSWORD);
 		String page = "/o/" + org.slug() + "/search?q=" + QUESTION.replace(' ', '+');
 
-		org.jsoup.nodes.Document hybrid = org.jsoup.Jsoup.parse(browser.get(page).body());
-		org.jsoup.nodes.Document keyword = org.jsoup.Jsoup.parse(browser.get(page + "&mode=keyword").body());
+		Document hybrid = Jsoup.parse(browser.get(page).body());
+		Document keyword = Jsoup.parse(browser.get(page + "&mode=keyword").body());
 
 		assertThat(hybrid.select("select#search-mode option").eachAttr("value")).containsExactly("", "keyword",
 				"semantic");

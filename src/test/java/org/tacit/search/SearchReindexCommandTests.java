@@ -22,14 +22,14 @@ class SearchReindexCommandTests {
 	@TempDir
 	Path dataDir;
 
-	@Test
-	void reindexRebuildsTheIndexShowingProgressAndExitsZero() throws IOException, InterruptedException {
+	/** What a command printed, and whether it finished in time with exit code 0. */
+	private String run(String... arguments) throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Path output = dataDir.resolve("output.txt");
-		ProcessBuilder command = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-				TacitApplication.class.getName(), "reindex"))
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile());
+		List<String> line = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+				System.getProperty("java.class.path"), TacitApplication.class.getName()));
+		line.addAll(List.of(arguments));
+		ProcessBuilder command = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(output.toFile());
 		command.environment().put("TACIT_DATA_DIR", dataDir.toString());
 		Process process = command.start();
 
@@ -38,9 +38,15 @@ class SearchReindexCommandTests {
 			process.destroyForcibly();
 		}
 		String text = Files.readString(output, StandardCharsets.UTF_8);
-
 		assertThat(finished).as(text).isTrue();
 		assertThat(process.exitValue()).as(text).isZero();
+		return text;
+	}
+
+	@Test
+	void reindexRebuildsTheIndexShowingProgressAndExitsZero() throws IOException, InterruptedException {
+		String text = run("reindex");
+
 		// on the embedded default the new data folder has no items; on PostgreSQL (TACIT_DB_URL) it shares the tests' database
 		assertThat(text).contains("[##############################] 100%")
 			.containsPattern("Rebuilt the search index: \\d+ documents")
@@ -51,23 +57,8 @@ class SearchReindexCommandTests {
 
 	@Test
 	void reindexVectorsLoadsTheModelAndEmbedsWhatTheTextIndexHolds() throws IOException, InterruptedException {
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Path output = dataDir.resolve("output.txt");
-		ProcessBuilder command = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-				TacitApplication.class.getName(), "reindex", "--vectors"))
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile());
-		command.environment().put("TACIT_DATA_DIR", dataDir.toString());
-		Process process = command.start();
+		String text = run("reindex", "--vectors");
 
-		boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-		if (!finished) {
-			process.destroyForcibly();
-		}
-		String text = Files.readString(output, StandardCharsets.UTF_8);
-
-		assertThat(finished).as(text).isTrue();
-		assertThat(process.exitValue()).as(text).isZero();
 		// a new data folder's text index is empty (the text index is not rebuilt by --vectors)
 		assertThat(text).contains("[##############################] 100%")
 			.contains("Rebuilt the vectors of semantic search: 0 passages");

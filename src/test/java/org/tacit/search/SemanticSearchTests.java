@@ -143,6 +143,17 @@ class SemanticSearchTests {
 	}
 
 	@Test
+	void aTypoIsToleratedInTheKeywordHalfAsInKeywordMode() {
+		library();
+
+		JsonNode hybrid = search(viewer, "espreso", "hybrid");
+
+		assertThat(hybrid.get("approximate").asBoolean()).isTrue();
+		assertThat(hybrid.get("hits").get(0).get("title").asString()).isEqualTo("Cleaning the espresso machine");
+		assertThat(search(viewer, "espreso", "keyword").get("approximate").asBoolean()).isTrue();
+	}
+
+	@Test
 	void unrelatedQueriesFindNothingByMeaningEither() {
 		library();
 

@@ -182,27 +182,39 @@ public class SearchService {
 	private SearchResults hybrid(FacetedSearcher searcher, UserQuery userQuery, Synonyms orgSynonyms,
 			QueryFactory queries, Query exact, Query filter, Embeddings.QueryVector meaning, Paging paging) {
 		try {
-			Query relevance = exact;
 			Query highlight = queries.forHighlighting().relevance(userQuery);
-			boolean approximate = false;
-			int exactCount = searcher.count(new BooleanQuery.Builder().add(exact, Occur.MUST).add(filter, Occur.FILTER).build());
-			java.util.Set<String> unknown = exactCount < FEW ? unknownWords(searcher, userQuery, filter) : java.util.Set.of();
+			Fusion found = fusion(searcher, exact, filter, highlight, meaning, paging, false);
+			// as in keyword mode, typos are tried when the exact words find too little (and only then, since
+			// counting costs another pass); the words found in the first window show it without a count
+			java.util.Set<String> unknown = found.wordMatches() < FEW ? unknownWords(searcher, userQuery, filter)
+					: java.util.Set.of();
 			if (!unknown.isEmpty()) {
 				QueryFactory typos = new QueryFactory(orgSynonyms, unknown);
 				Query typoRelevance = typos.relevance(userQuery);
 				int typoCount = searcher
 					.count(new BooleanQuery.Builder().add(typoRelevance, Occur.MUST).add(filter, Occur.FILTER).build());
-				if (typoCount > exactCount) {
-					relevance = typoRelevance;
-					highlight = typos.forHighlighting().relevance(userQuery);
-					approximate = true;
+				if (typoCount > found.wordMatches()) {
+					return fused(searcher, typoRelevance, filter, typos.forHighlighting().relevance(userQuery), meaning,
+							paging, true);
 				}
 			}
-			return fused(searcher, relevance, filter, highlight, meaning, paging, approximate);
+			return found.results();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Fused results, and how many records the words matched among the first {@code window + nearest}
+	 * (all of them when fewer).
+	 */
+	private record Fusion(SearchResults results, int wordMatches) {
+	}
+
+	private SearchResults fused(FacetedSearcher searcher, Query relevance, Query filter, Query highlight,
+			Embeddings.QueryVector meaning, Paging paging, boolean approximate) {
+		return fusion(searcher, relevance, filter, highlight, meaning, paging, approximate).results();
 	}
 
 	/**
@@ -212,7 +224,7 @@ public class SearchService {
 	 * since it was embedded never shows what the person may no longer see. Total and facets count the
 	 * union; a record found by meaning alone shows its best passage as the snippet.
 	 */
-	private SearchResults fused(FacetedSearcher searcher, Query relevance, Query filter, Query highlight,
+	private Fusion fusion(FacetedSearcher searcher, Query relevance, Query filter, Query highlight,
 			Embeddings.QueryVector meaning, Paging paging, boolean approximate) {
 		try {
 			List<VectorIndex.Nearest> nearest = hybrid.nearest(meaning, filter);
@@ -280,8 +292,14 @@ public class SearchService {
 				hits.add(hit(stored.document(f.record(), HIT_FIELDS), (float) f.score(), snippet));
 			}
 			Facets facets = facets(searcher, result.facetsCollector());
-			return new SearchResults(total, paging.page(), paging.size(), hits, facets, labels(searcher, facets),
-					approximate);
+			int wordMatches = byWords.size();
+			if (relevance != null && wordMatches < FEW && result.topDocs().scoreDocs.length >= window + byKey.size()) {
+				// a window smaller than FEW: count the words' matches beyond it
+				wordMatches = searcher
+					.count(new BooleanQuery.Builder().add(relevance, Occur.MUST).add(filter, Occur.FILTER).build());
+			}
+			return new Fusion(new SearchResults(total, paging.page(), paging.size(), hits, facets,
+					labels(searcher, facets), approximate), wordMatches);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -87,7 +87,7 @@ public class VectorIndex implements LuceneIndex.Listener, DisposableBean {
 	private int inFlight;
 	private final AtomicLong embedded = new AtomicLong();
 	private volatile boolean stopping;
-	private Thread worker;
+	private volatile Thread worker;
 
 	VectorIndex(LuceneIndex main, Embeddings embeddings, DataDirectory data,
 			@Value("${tacit.search.vectors.batch:32}") int batch,
@@ -123,8 +123,7 @@ public class VectorIndex implements LuceneIndex.Listener, DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (writer != null && background) {
-			startWorker();
-			catchUp();
+			startWorker(); // which first compares the indexes, off the thread that starts the application
 		}
 	}
 
@@ -298,11 +297,17 @@ public class VectorIndex implements LuceneIndex.Listener, DisposableBean {
 	}
 
 	private void work() {
+		catchUp();
 		long lastCommit = System.nanoTime();
 		while (!stopping) {
 			if (System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
 				commit();
 				lastCommit = System.nanoTime();
+			}
+			// outside the queue's lock: the first call loads the model, and writers must not wait for that
+			if (!embeddings.available()) {
+				pause();
+				continue;
 			}
 			List<String> keys = take();
 			if (keys.isEmpty()) {
@@ -327,19 +332,16 @@ public class VectorIndex implements LuceneIndex.Listener, DisposableBean {
 		}
 	}
 
-	/** The next batch of keys, waiting up to a second for one; none while the model is not available. */
+	/** The next batch of keys, waiting up to a second for one. */
 	private List<String> take() {
 		synchronized (queue) {
-			if (queue.isEmpty() || !embeddings.available()) {
+			if (queue.isEmpty()) {
 				try {
 					queue.wait(1000);
 				}
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
 					stopping = true;
-				}
-				if (!embeddings.available()) {
-					return List.of();
 				}
 			}
 			List<String> keys = new ArrayList<>(batch);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,6 +73,38 @@ class ProcessSearchTests {
 			assertThat(search(reader, org, "zanderfold").get("total").asInt()).isZero();
 			assertThat(search(reader, org, "verify").get("hits").findValuesAsString("url"))
 				.anyMatch(url -> url.endsWith("?step=Task_Verify#map"));
+		});
+	}
+
+	@Test
+	void aStepsPanelShowsRelatedKnowledgeButNotTheProcessItself() {
+		TestData data = new TestData(context, port);
+		TestData.Org org = data.org();
+		Http admin = Http.api(port, org.admin().token());
+		String api = "/api/v1/orgs/" + org.slug();
+		String id = admin.post(api + "/processes", Map.of("name", "Gribblewick fulfilment", "description", "Parcels"))
+			.json()
+			.get("id")
+			.asString();
+		admin.postChunked(api + "/processes/" + id + "/versions", "application/xml", BpmnReaderTests.file("order-v1.bpmn"));
+		admin.post(api + "/spaces", Map.of("key", "OPS", "name", "Operations"));
+		String item = admin.post(api + "/items", Map.of("space", "OPS", "kind", "CHECKLIST", "title",
+				"Weigh the parcel on the calibrated scale", "body", "Weigh every parcel before it ships."))
+			.json()
+			.get("id")
+			.asString();
+		admin.post(api + "/items/" + item + "/transitions", Map.of("to", "IN_REVIEW"));
+		admin.post(api + "/items/" + item + "/transitions", Map.of("to", "PUBLISHED"));
+		Http browser = Http.browser(port);
+		browser.signIn(org.admin().email(), TestData.PASSWORD);
+		String panel = "/o/" + org.slug() + "/processes/" + id + "?step=Task_Weigh";
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<String> related = Jsoup.parse(browser.get(panel).body())
+				.select("#step-panel .related-knowledge li a")
+				.eachText();
+			assertThat(related).contains("Weigh the parcel on the calibrated scale")
+				.noneMatch(title -> title.contains("Gribblewick"));
 		});
 	}
 }
